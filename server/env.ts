@@ -1,0 +1,260 @@
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+// The one reader of process.env and of homelab.yaml. Everything is validated once, at start-up; a bad
+// value stops the server with one line that names the key. See docs/configuration.md.
+
+const Secret = z.string().min(1, 'must not be empty');
+const Tls = z
+  .object({
+    caFile: z.string().min(1).optional(),
+    insecureSkipVerify: z.boolean().default(false),
+  })
+  .strict()
+  .default({ insecureSkipVerify: false });
+const Name = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?$/, 'expected a lower-case name like "prod"');
+const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+const RoleList = z.array(z.string().min(1)).default([]);
+
+export const ConfigSchema = z
+  .object({
+    server: z
+      .object({
+        publicUrl: HttpUrl.default('http://localhost:3000'),
+        trustProxy: z.boolean().default(false),
+      })
+      .strict()
+      .default({ publicUrl: 'http://localhost:3000', trustProxy: false }),
+    auth: z
+      .object({
+        issuer: HttpUrl,
+        clientId: z.string().min(1),
+        clientSecret: Secret,
+        secret: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 33`)'),
+        adminRoles: RoleList.default(['homelab-admin']),
+        familyRoles: RoleList.default(['family']),
+        adminGroups: RoleList.default(['homelab-admin']),
+        familyGroups: RoleList.default(['family']),
+        tls: Tls,
+      })
+      .strict(),
+    database: z
+      .object({
+        url: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgresql:// URL').optional(),
+        embeddedDir: z.string().min(1).default('data/pglite'),
+        migrationsDir: z.string().min(1).default('prisma/migrations'),
+      })
+      .strict()
+      .default({ embeddedDir: 'data/pglite', migrationsDir: 'prisma/migrations' }),
+    clusters: z
+      .array(
+        z
+          .object({
+            name: Name,
+            displayName: z.string().min(1).optional(),
+            kubeconfig: z.string().min(1).optional(),
+            context: z.string().min(1).optional(),
+            inCluster: z.boolean().default(false),
+            omniUrl: HttpUrl.optional(),
+            tls: Tls,
+          })
+          .strict(),
+      )
+      .default([]),
+    argocd: z
+      .object({ cluster: Name, namespace: z.string().min(1).default('argocd') })
+      .strict()
+      .optional(),
+    proxmox: z
+      .object({
+        url: HttpUrl,
+        node: z.string().min(1).default('pve'),
+        tokenId: z.string().regex(/^[^@\s]+@[^!\s]+![^\s]+$/, 'expected USER@REALM!TOKENNAME'),
+        tokenSecret: Secret,
+        tls: Tls,
+      })
+      .strict()
+      .optional(),
+    github: z
+      .object({
+        apiUrl: HttpUrl.default('https://api.github.com'),
+        owner: z.string().min(1),
+        repo: z.string().min(1),
+        branch: z.string().min(1).default('main'),
+        token: Secret,
+        tls: Tls,
+      })
+      .strict()
+      .optional(),
+    log: z
+      .object({ level: z.enum(['debug', 'info', 'warn', 'error']).default('info') })
+      .strict()
+      .default({ level: 'info' }),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Environment variables that set one config key. `<NAME>_FILE` reads the value from a file instead. */
+export const ENV_KEYS: Record<string, string> = {
+  AUTH_URL: 'server.publicUrl',
+  AUTH_TRUST_PROXY: 'server.trustProxy',
+  AUTH_SECRET: 'auth.secret',
+  AUTH_KEYCLOAK_ISSUER: 'auth.issuer',
+  AUTH_KEYCLOAK_ID: 'auth.clientId',
+  AUTH_KEYCLOAK_SECRET: 'auth.clientSecret',
+  DATABASE_URL: 'database.url',
+  PANEL_DATA_DIR: 'database.embeddedDir',
+  PROXMOX_URL: 'proxmox.url',
+  PROXMOX_TOKEN_ID: 'proxmox.tokenId',
+  PROXMOX_TOKEN_SECRET: 'proxmox.tokenSecret',
+  GITHUB_TOKEN: 'github.token',
+  LOG_LEVEL: 'log.level',
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Sources = {
+  env: Record<string, string | undefined>;
+  readFile: (file: string) => string;
+  exists: (file: string) => boolean;
+};
+
+function setPath(target: Record<string, unknown>, dotted: string, value: unknown) {
+  const keys = dotted.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
+function envValue(raw: string, key: string): unknown {
+  if (key === 'server.trustProxy') return raw === 'true' || raw === '1';
+  return raw;
+}
+
+/** Secrets given as `{ file: /path }` in the YAML are read here (Kubernetes mounts secrets as files). */
+function resolveFileRefs(node: unknown, at: string, src: Sources): unknown {
+  if (Array.isArray(node)) return node.map((v, i) => resolveFileRefs(v, `${at}.${i}`, src));
+  if (node && typeof node === 'object') {
+    const obj = node as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    if (keys.length === 1 && keys[0] === 'file' && typeof obj.file === 'string') {
+      return readSecretFile(obj.file, at, src);
+    }
+    return Object.fromEntries(keys.map((k) => [k, resolveFileRefs(obj[k], at ? `${at}.${k}` : k, src)]));
+  }
+  return node;
+}
+
+function readSecretFile(file: string, key: string, src: Sources): string {
+  try {
+    return src.readFile(file).trim();
+  } catch {
+    throw new ConfigError(`Invalid configuration: ${key}: cannot read the file "${file}"`);
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
+  const key = issue.path.join('.') || '(root)';
+  if (issue.code === 'unrecognized_keys') {
+    const where = issue.path.length ? `${key}: ` : '';
+    return `${where}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  let value: unknown = raw;
+  for (const p of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[p as PropertyKey] : undefined;
+  if (value === undefined) return `${key}: is required (${issue.message})`;
+  return `${key}: ${issue.message}`;
+}
+
+/** Reads, merges and validates the configuration. Pure apart from the injected sources. */
+export function loadConfig(src: Sources): Config {
+  const file = src.env.HOMELAB_CONFIG ?? (src.exists('homelab.yaml') ? 'homelab.yaml' : undefined);
+  let raw: Record<string, unknown> = {};
+  if (file) {
+    let text: string;
+    try {
+      text = src.readFile(file);
+    } catch {
+      throw new ConfigError(`Invalid configuration: HOMELAB_CONFIG: cannot read the file "${file}"`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = parseYaml(text) ?? {};
+    } catch (e) {
+      throw new ConfigError(`Invalid configuration: ${file}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
+    }
+    if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new ConfigError(`Invalid configuration: ${file}: expected a mapping at the top level`);
+    }
+    raw = resolveFileRefs(parsed, '', src) as Record<string, unknown>;
+  }
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const direct = src.env[name];
+    const viaFile = src.env[`${name}_FILE`];
+    if (direct !== undefined && direct !== '') setPath(raw, key, envValue(direct, key));
+    else if (viaFile) setPath(raw, key, envValue(readSecretFile(viaFile, `${name}_FILE`, src), key));
+  }
+  const result = ConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => describeIssue(i, raw));
+    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  const cfg = result.data;
+  const names = new Set<string>();
+  for (const c of cfg.clusters) {
+    if (names.has(c.name)) throw new ConfigError(`Invalid configuration: clusters: the name "${c.name}" is used twice`);
+    names.add(c.name);
+    if (!c.inCluster && !c.kubeconfig) {
+      throw new ConfigError(`Invalid configuration: clusters.${c.name}.kubeconfig: is required unless inCluster is true`);
+    }
+  }
+  if (cfg.argocd && !names.has(cfg.argocd.cluster)) {
+    throw new ConfigError(`Invalid configuration: argocd.cluster: "${cfg.argocd.cluster}" is not one of the clusters`);
+  }
+  return cfg;
+}
+
+let cached: Config | undefined;
+
+/** The validated configuration of this process (read once). */
+export function config(): Config {
+  if (!cached) {
+    cached = loadConfig({
+      env: process.env,
+      readFile: (f) => fs.readFileSync(path.resolve(f), 'utf8'),
+      exists: (f) => fs.existsSync(path.resolve(f)),
+    });
+  }
+  return cached;
+}
+
+/** Upstreams configured to skip TLS verification: warned about at every start. */
+export function insecureUpstreams(cfg: Config): string[] {
+  const out: string[] = [];
+  if (cfg.auth.tls.insecureSkipVerify) out.push('auth');
+  for (const c of cfg.clusters) if (c.tls.insecureSkipVerify) out.push(`clusters.${c.name}`);
+  if (cfg.proxmox?.tls.insecureSkipVerify) out.push('proxmox');
+  if (cfg.github?.tls.insecureSkipVerify) out.push('github');
+  return out;
+}
+
+/** Non-config process facts the server needs (also only read here). */
+export const runtime = {
+  get nodeEnv() {
+    return process.env.NODE_ENV ?? 'development';
+  },
+  get port() {
+    return Number(process.env.PORT ?? 3000);
+  },
+};

@@ -1,0 +1,40 @@
+// Shared shapes of the homelab simulator. Each upstream is a real HTTP server on 127.0.0.1.
+import type { Faults } from './faults';
+
+export interface SimServer {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** What the GitHub simulator offers to the other simulated upstreams (Argo CD reads the GitOps repo). */
+export interface GitOpsRepo {
+  /** Path of the bare repository on disk (`git -C <path> log -p` shows every commit). */
+  path: string;
+  branch: string;
+  /** Current commit sha of a branch. */
+  head(branch?: string): Promise<string>;
+  /** File content at a ref (sha or branch), or null when absent. */
+  readFile(ref: string, file: string): Promise<string | null>;
+  /** Called after any ref of the repository moves (API commit, merge, or an "external" push). */
+  onPush(listener: (e: { branch: string; before: string; after: string }) => void): () => void;
+  /** Makes a commit as somebody else (to test races): writes the files on the branch. */
+  externalCommit(input: { branch?: string; message: string; files: Record<string, string> }): Promise<string>;
+}
+
+/** The file written by `npm run sim -- --endpoints <file>`; scripts/sim-config.ts turns it into homelab.yaml. */
+export interface Endpoints {
+  oidc: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    users: { username: string; password: string; name: string; role: string }[];
+  };
+  clusters: { name: string; server: string; token: string; kubeconfig: string; context: string }[];
+  argocd: { cluster: string; namespace: string };
+  proxmox: { url: string; node: string; tokenId: string; tokenSecret: string };
+  github: { apiUrl: string; owner: string; repo: string; branch: string; token: string; repoPath: string };
+  control: { url: string };
+}
+
+export type { Faults };
