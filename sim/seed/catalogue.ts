@@ -127,7 +127,7 @@ export const PROXMOX = {
   zfsArcGiB: 8,
   gpu: '0000:01:00',
   vms: [
-    { vmid: 101, name: 'talos-dev', memoryGiB: 4, cores: 2, tags: 'talos;dev', running: false },
+    { vmid: 101, name: 'talos-dev', memoryGiB: 4, cores: 2, tags: 'talos;dev', running: true },
     { vmid: 201, name: 'talos-prod-cp', memoryGiB: 4, cores: 2, tags: 'talos;prod', running: true },
     { vmid: 202, name: 'talos-prod-worker-1', memoryGiB: 12, cores: 6, tags: 'talos;prod', running: true },
     { vmid: 300, name: 'windows-gaming', memoryGiB: 32, cores: 8, tags: 'gaming', running: false, hostpci0: '0000:01:00,pcie=1,x-vga=1' },
