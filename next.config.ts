@@ -3,6 +3,8 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   output: 'standalone',
   poweredByHeader: false,
+  // `npm run typecheck` (tsc) is its own step of the test command; the build doesn't repeat it.
+  typescript: { ignoreBuildErrors: true },
   // Native/wasm-heavy server packages stay outside the bundle and are traced into the standalone output.
   serverExternalPackages: [
     '@electric-sql/pglite',

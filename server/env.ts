@@ -257,4 +257,12 @@ export const runtime = {
   get port() {
     return Number(process.env.PORT ?? 3000);
   },
+  get logLevel() {
+    return process.env.LOG_LEVEL ?? 'info';
+  },
 };
+
+/** Auth.js reads its base URL from AUTH_URL itself; the configured public URL is handed to it here. */
+export function exportAuthEnv(cfg: Config) {
+  process.env.AUTH_URL = cfg.server.publicUrl;
+}

@@ -1,0 +1,46 @@
+import type { AuditEventDto } from '@/lib/audit';
+import { Badge, type Tone } from '@/components/ui/badge';
+
+const TONE: Record<AuditEventDto['outcome'], Tone> = { ok: 'good', denied: 'warn', failed: 'bad' };
+
+function when(iso: string) {
+  return new Date(iso).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+}
+
+export function AuditTable({ events }: { events: AuditEventDto[] }) {
+  if (events.length === 0) return <p className="text-slate-600 dark:text-slate-300">No events match.</p>;
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Audit events, newest first</caption>
+        <thead className="bg-slate-100 dark:bg-slate-800">
+          <tr>
+            <th scope="col" className="px-3 py-2">Time</th>
+            <th scope="col" className="px-3 py-2">Actor</th>
+            <th scope="col" className="px-3 py-2">Action</th>
+            <th scope="col" className="px-3 py-2">Target</th>
+            <th scope="col" className="px-3 py-2">Outcome</th>
+            <th scope="col" className="hidden px-3 py-2 md:table-cell">IP</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid="audit-row">
+              <td className="whitespace-nowrap px-3 py-2">{when(e.at)}</td>
+              <td className="px-3 py-2">
+                {e.actorName ?? e.actor} <span className="text-slate-500">({e.role})</span>
+              </td>
+              <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
+              <td className="px-3 py-2">{e.target ?? '—'}</td>
+              <td className="px-3 py-2">
+                <Badge tone={TONE[e.outcome]}>{e.outcome}</Badge>
+                {typeof e.details.reason === 'string' ? <div className="mt-1 text-xs text-slate-500">{e.details.reason}</div> : null}
+              </td>
+              <td className="hidden px-3 py-2 md:table-cell">{e.ip ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

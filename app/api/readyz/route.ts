@@ -1,0 +1,9 @@
+// GET /api/readyz — ready to serve: configuration valid and database reachable (503 with the reason otherwise).
+import { checkReadiness } from '@/server/services/health/check-readiness';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const r = await checkReadiness();
+  return Response.json(r, { status: r.ready ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,29 @@
+// The one role → permission table. Pure and isomorphic: the server enforces it (server/auth/guard.ts),
+// the UI only uses it to decide what to show.
+import type { Role } from './roles';
+
+export const PERMISSIONS = [
+  'home:view', // the home screen: service tiles, plain-words health, the gaming card
+  'dashboard:view', // clusters, services and capacity pages
+  'gaming:power', // start / stop / extend the gaming VM
+  'gaming:history:all', // every family member's gaming sessions
+  'promotion:read',
+  'promotion:approve', // approve / reject / roll back promotions
+  'dev:power', // stop / start the DEV cluster's VMs
+  'audit:read',
+  'settings:manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const FAMILY: Permission[] = ['home:view', 'dashboard:view', 'gaming:power'];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(PERMISSIONS),
+  family: new Set(FAMILY),
+  none: new Set(),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}

@@ -1,0 +1,116 @@
+import 'server-only';
+import NextAuth, { customFetch, type NextAuthConfig } from 'next-auth';
+import Keycloak from 'next-auth/providers/keycloak';
+import { mapRole, type KeycloakClaims, type Role } from '@/lib/roles';
+import { config, exportAuthEnv } from '../env';
+import { fetchFor } from '../http/tls-fetch';
+import { log } from '../log';
+import { decodeJwtPayload, refreshTokens, type TokenSet } from './refresh';
+
+// Auth.js with Keycloak (OIDC). Sessions are encrypted JWT cookies (no server state, so any replica
+// can serve them); the Keycloak tokens stay inside the cookie and never reach browser JavaScript.
+
+declare module 'next-auth' {
+  interface Session {
+    user: { subject: string; name: string; email: string | null; role: Role };
+  }
+}
+
+interface PanelToken {
+  sub?: string;
+  name?: string | null;
+  email?: string | null;
+  role?: Role;
+  accessToken?: string;
+  refreshToken?: string;
+  idToken?: string;
+  expiresAt?: number;
+}
+
+const REFRESH_MARGIN_S = 10;
+
+// The proxy and the page render of one request may both see an expired token: one refresh serves both.
+const inflight = ((globalThis as { __panelRefresh?: Map<string, Promise<TokenSet | null>> }).__panelRefresh ??= new Map());
+
+function refreshOnce(refreshToken: string): Promise<TokenSet | null> {
+  let p = inflight.get(refreshToken);
+  if (!p) {
+    p = refreshTokens(refreshToken).catch((e) => {
+      log.warn({ err: (e as Error).message }, 'token refresh failed');
+      return null;
+    });
+    inflight.set(refreshToken, p);
+    setTimeout(() => inflight.delete(refreshToken), 30_000).unref?.();
+  }
+  return p;
+}
+
+function roleFromClaims(claims: KeycloakClaims): Role {
+  const a = config().auth;
+  return mapRole(claims, a);
+}
+
+function authConfig(): NextAuthConfig {
+  const cfg = config();
+  exportAuthEnv(cfg);
+  const keycloak = Keycloak({
+    clientId: cfg.auth.clientId,
+    clientSecret: cfg.auth.clientSecret,
+    issuer: cfg.auth.issuer,
+    authorization: { params: { scope: 'openid profile email' } },
+    [customFetch]: fetchFor(cfg.auth.tls),
+  });
+  return {
+    providers: [keycloak],
+    secret: cfg.auth.secret,
+    trustHost: true,
+    session: { strategy: 'jwt', maxAge: 8 * 3600 },
+    pages: { signIn: '/signin', error: '/signin' },
+    logger: {
+      error: (e) => log.error({ err: e.message, name: e.name }, 'auth error'),
+      warn: (code) => log.warn({ code }, 'auth warning'),
+      debug: () => undefined,
+    },
+    callbacks: {
+      async jwt({ token, account, profile }) {
+        const t = token as PanelToken;
+        if (account && profile) {
+          const role = roleFromClaims(profile as KeycloakClaims);
+          const next: PanelToken = {
+            sub: String(profile.sub ?? t.sub),
+            name: (profile.name as string | undefined) ?? (profile.preferred_username as string | undefined) ?? t.name ?? 'Unknown',
+            email: (profile.email as string | undefined) ?? null,
+            role,
+            accessToken: account.access_token,
+            refreshToken: account.refresh_token,
+            idToken: account.id_token,
+            expiresAt: account.expires_at ?? Math.floor(Date.now() / 1000) + 60,
+          };
+          const { recordSignIn } = await import('../services/users/record-sign-in');
+          await recordSignIn({ subject: next.sub!, name: next.name!, email: next.email ?? null, role });
+          return next as typeof token;
+        }
+        if (!t.expiresAt || Date.now() / 1000 < t.expiresAt - REFRESH_MARGIN_S) return token;
+        if (!t.refreshToken) return null;
+        const fresh = await refreshOnce(t.refreshToken);
+        if (!fresh) return null; // Keycloak session ended or revoked: sign in again
+        const claims = fresh.idToken ? (decodeJwtPayload(fresh.idToken) as KeycloakClaims) : null;
+        return {
+          ...t,
+          ...fresh,
+          role: claims ? roleFromClaims(claims) : t.role,
+        } as typeof token;
+      },
+      async session({ session, token }) {
+        const t = token as PanelToken;
+        // Only what the UI needs; no tokens.
+        return {
+          expires: session.expires,
+          user: { subject: t.sub ?? '', name: t.name ?? 'Unknown', email: t.email ?? null, role: t.role ?? 'none' },
+        } as typeof session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());

@@ -1,0 +1,32 @@
+import 'server-only';
+import { db } from './db';
+import { MigrationError } from './db/migrator';
+import { config, ConfigError, exportAuthEnv, insecureUpstreams } from './env';
+import { warnInsecure } from './http/tls-fetch';
+import { log } from './log';
+
+/** Server start-up. A bad configuration or an edited migration stops the process with one clear line. */
+export async function boot(): Promise<void> {
+  try {
+    const cfg = config();
+    exportAuthEnv(cfg);
+    warnInsecure(insecureUpstreams(cfg));
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  try {
+    await db();
+    log.info('database ready');
+  } catch (e) {
+    if (e instanceof MigrationError) {
+      process.stderr.write(`Database migration refused: ${e.message}\n`);
+      process.exit(1);
+    }
+    // Unreachable database: keep serving; /api/readyz says so and the next use retries.
+    log.error({ err: (e as Error).message }, 'database not reachable at start');
+  }
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { config } from './env';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
+import { migrate, readMigrations } from './db/migrator';
+import { PrismaClient } from './generated/prisma/client';
+import { log } from './log';
+
+// The Prisma client singleton. The database is opened (embedded PGlite when no DATABASE_URL) and
+// migrated once per process, on first use or at boot from instrumentation.ts.
+
+export type Db = PrismaClient;
+
+interface DbState {
+  client: PrismaClient;
+  embedded?: EmbeddedPostgres;
+  url: string;
+}
+
+const globalForDb = globalThis as unknown as { __panelDb?: Promise<DbState> };
+
+export async function openDatabase(opts: { url?: string; embeddedDir: string; migrationsDir: string }): Promise<DbState> {
+  const embedded = opts.url ? undefined : await startEmbeddedPostgres(opts.embeddedDir);
+  const url = opts.url ?? embedded!.url;
+  const migrator = new pg.Client({ connectionString: url });
+  await migrator.connect();
+  try {
+    const result = await migrate(migrator, readMigrations(opts.migrationsDir));
+    if (result.applied.length) log.info({ applied: result.applied }, 'database migrations applied');
+  } finally {
+    await migrator.end();
+  }
+  // PGlite serves one connection at a time: one pooled connection keeps transactions intact.
+  const adapter = new PrismaPg({ connectionString: url, max: embedded ? 1 : 10, connectionTimeoutMillis: 5_000 });
+  return { client: new PrismaClient({ adapter }), embedded, url };
+}
+
+function state(): Promise<DbState> {
+  if (!globalForDb.__panelDb) {
+    const cfg = config().database;
+    globalForDb.__panelDb = openDatabase({ url: cfg.url, embeddedDir: cfg.embeddedDir, migrationsDir: cfg.migrationsDir });
+    globalForDb.__panelDb.catch(() => {
+      globalForDb.__panelDb = undefined; // let a later call retry (readyz reports it meanwhile)
+    });
+  }
+  return globalForDb.__panelDb;
+}
+
+export async function db(): Promise<PrismaClient> {
+  return (await state()).client;
+}
+
+/** For /api/readyz: a round trip to the database. */
+export async function pingDatabase(): Promise<void> {
+  const client = await db();
+  await client.$queryRaw`SELECT 1`;
+}

@@ -1,0 +1,68 @@
+import 'server-only';
+
+// Application errors. Adapters map them to HTTP in one place (server/http/respond.ts).
+
+export type ErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'validation' | 'upstream' | 'rate_limited' | 'unavailable';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Sign in first.') {
+    super('unauthenticated', message);
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(message = 'You may not do this.') {
+    super('forbidden', message);
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(message = 'Not found.') {
+    super('not_found', message);
+  }
+}
+export class ConflictError extends AppError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('conflict', message, details);
+  }
+}
+export class ValidationError extends AppError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('validation', message, details);
+  }
+}
+export class UnavailableError extends AppError {
+  constructor(message: string) {
+    super('unavailable', message);
+  }
+}
+/** A failure of an upstream (Kubernetes, Proxmox, GitHub). Never retried on 401/403. */
+export class UpstreamError extends AppError {
+  constructor(
+    readonly upstream: string,
+    readonly status: number | undefined,
+    message: string,
+  ) {
+    super('upstream', message, { upstream, status });
+  }
+}
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  validation: 400,
+  upstream: 502,
+  rate_limited: 429,
+  unavailable: 503,
+};

@@ -1,0 +1,13 @@
+import 'server-only';
+import { config } from '../env';
+import { ForbiddenError } from '../errors';
+
+// CSRF defence for mutating routes: the browser's Origin (or Sec-Fetch-Site) must say same-origin.
+export function assertSameOrigin(req: Request): void {
+  const site = req.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') throw new ForbiddenError('Cross-site request refused.');
+  const origin = req.headers.get('origin');
+  if (!origin) return;
+  const allowed = new Set([new URL(config().server.publicUrl).origin, new URL(req.url).origin]);
+  if (!allowed.has(origin)) throw new ForbiddenError('Cross-site request refused.');
+}

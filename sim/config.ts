@@ -1,0 +1,29 @@
+// Turns the simulator's endpoints file into the panel's homelab.yaml (demo mode and e2e tests).
+import { stringify } from 'yaml';
+import type { Endpoints } from './types';
+
+export function homelabConfigFromEndpoints(ep: Partial<Endpoints> & Pick<Endpoints, 'oidc'>, opts: { publicUrl: string; authSecret: string; dataDir?: string; databaseUrl?: string }): string {
+  const cfg: Record<string, unknown> = {
+    server: { publicUrl: opts.publicUrl },
+    auth: {
+      issuer: ep.oidc.issuer,
+      clientId: ep.oidc.clientId,
+      clientSecret: ep.oidc.clientSecret,
+      secret: opts.authSecret,
+      adminRoles: ['homelab-admin'],
+      familyGroups: ['family'],
+    },
+    database: { ...(opts.databaseUrl ? { url: opts.databaseUrl } : {}), ...(opts.dataDir ? { embeddedDir: opts.dataDir } : {}) },
+  };
+  if (ep.clusters?.length) {
+    cfg.clusters = ep.clusters.map((c) => ({ name: c.name, displayName: c.name.toUpperCase(), kubeconfig: c.kubeconfig, context: c.context }));
+  }
+  if (ep.argocd) cfg.argocd = ep.argocd;
+  if (ep.proxmox) {
+    cfg.proxmox = { url: ep.proxmox.url, node: ep.proxmox.node, tokenId: ep.proxmox.tokenId, tokenSecret: ep.proxmox.tokenSecret };
+  }
+  if (ep.github) {
+    cfg.github = { apiUrl: ep.github.apiUrl, owner: ep.github.owner, repo: ep.github.repo, branch: ep.github.branch, token: ep.github.token };
+  }
+  return `# Generated from the simulator's endpoints: demo / test configuration, not for a real homelab.\n${stringify(cfg)}`;
+}
