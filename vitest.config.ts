@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
 const alias = {
-  '@': path.resolve(__dirname),
-  'server-only': path.resolve(__dirname, 'test/server-only-stub.ts'),
+  '@': path.resolve(import.meta.dirname),
+  'server-only': path.resolve(import.meta.dirname, 'test/server-only-stub.ts'),
 };
 const exclude = ['node_modules/**', '.next/**', 'e2e/**', 'data/**'];
 

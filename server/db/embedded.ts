@@ -16,7 +16,9 @@ export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedPostgr
   const memory = dir === 'memory://';
   if (!memory) fs.mkdirSync(path.resolve(dir), { recursive: true });
   const db = await PGlite.create(memory ? undefined : path.resolve(dir));
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  // pg-pool drops a connection after a failed query and opens a new one at once; a little headroom keeps
+  // that reconnect from being refused while the old socket is still closing. The app pools one connection.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   const conn = server.getServerConn();
   const port = Number(conn.split(':').pop());
