@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 import type { Endpoints } from './types';
 
-export function homelabConfigFromEndpoints(ep: Partial<Endpoints> & Pick<Endpoints, 'oidc'>, opts: { publicUrl: string; authSecret: string; dataDir?: string; databaseUrl?: string }): string {
+export function homelabConfigFromEndpoints(ep: Endpoints, opts: { publicUrl: string; authSecret: string; dataDir?: string; databaseUrl?: string }): string {
   const cfg: Record<string, unknown> = {
     server: { publicUrl: opts.publicUrl },
     auth: {
@@ -15,7 +15,7 @@ export function homelabConfigFromEndpoints(ep: Partial<Endpoints> & Pick<Endpoin
     },
     database: { ...(opts.databaseUrl ? { url: opts.databaseUrl } : {}), ...(opts.dataDir ? { embeddedDir: opts.dataDir } : {}) },
   };
-  if (ep.clusters?.length) {
+  if (ep.clusters.length) {
     cfg.clusters = ep.clusters.map((c) => ({ name: c.name, displayName: c.name.toUpperCase(), kubeconfig: c.kubeconfig, context: c.context }));
   }
   if (ep.argocd) cfg.argocd = ep.argocd;

@@ -1,5 +1,15 @@
-// `npm run sim -- [--dir .sim] [--endpoints .sim/endpoints.json] [--panel-url http://localhost:3000]
-//   [--access-token-ttl 60] [--config-out .sim/homelab.yaml] [--public-url http://localhost:3000]`
+// `npm run sim -- [options]` — starts the whole simulated homelab; see docs/simulator.md.
+//   --dir .sim                 state folder (git repository, kubeconfigs, endpoints.json)
+//   --endpoints FILE           where to write the endpoints and credentials (default <dir>/endpoints.json)
+//   --config-out FILE          also write a panel configuration (homelab.yaml) for these endpoints
+//   --public-url URL           the panel's URL (OIDC redirect target), default http://localhost:3000
+//   --panel-url URL            more allowed panel URLs (repeatable)
+//   --access-token-ttl S       access-token lifetime in seconds (default 60)
+//   --scale N,M,K              N clusters × M apps × K nodes instead of the seeded homelab
+//   --latency MS               latency added to every upstream answer
+//   --sync-delay MS            Argo CD sync delay (default 3000)
+//   --boot-delay MS            gaming VM guest boot time (default 20000)
+//   --no-drift                 keep usage figures still
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,8 +26,23 @@ const { values } = parseArgs({
     'config-out': { type: 'string' },
     'public-url': { type: 'string', default: 'http://localhost:3000' },
     'data-dir': { type: 'string' },
+    scale: { type: 'string' },
+    latency: { type: 'string' },
+    'sync-delay': { type: 'string' },
+    'boot-delay': { type: 'string' },
+    'no-drift': { type: 'boolean', default: false },
   },
 });
+
+function scaleOption(raw: string | undefined) {
+  if (!raw) return undefined;
+  const [clusters, appsPerCluster, nodesPerCluster] = raw.split(/[,x×]/).map(Number);
+  if (![clusters, appsPerCluster, nodesPerCluster].every((n) => Number.isInteger(n) && n > 0)) {
+    throw new Error(`--scale expects N,M,K (clusters, apps per cluster, nodes per cluster), got "${raw}"`);
+  }
+  return { clusters, appsPerCluster, nodesPerCluster };
+}
+const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 
 const dir = path.resolve(values.dir!);
 const publicUrl = values['public-url']!;
@@ -25,6 +50,11 @@ const sim = await startSimulator({
   dir,
   panelUrls: values['panel-url'] ?? [publicUrl],
   accessTokenTtlSeconds: Number(values['access-token-ttl']),
+  scale: scaleOption(values.scale),
+  latencyMs: num(values.latency),
+  syncDelayMs: num(values['sync-delay']),
+  bootDelayMs: num(values['boot-delay']),
+  drift: !values['no-drift'],
 });
 const endpointsFile = values.endpoints ?? path.join(dir, 'endpoints.json');
 writeEndpoints(endpointsFile, sim.endpoints);
@@ -38,7 +68,7 @@ if (values['config-out']) {
   });
   fs.writeFileSync(values['config-out'], yaml, { mode: 0o600 });
 }
-process.stdout.write(`simulator ready: ${endpointsFile}\n`);
+process.stdout.write(`simulator ready: ${endpointsFile} (control API ${sim.endpoints.control.url})\n`);
 
 const stop = async () => {
   await sim.close();
