@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './support/login';
 import { E2E_ACCESS_TOKEN_TTL_S } from './support/paths';
+import { control } from './support/sim';
 
 test.describe('signing in through Keycloak', () => {
   test('the admin sees their name and role', async ({ page }) => {
@@ -45,6 +46,7 @@ test.describe('signing in through Keycloak', () => {
     test.setTimeout(90_000);
     await signIn(page, 'lucas');
     await expect(page.getByTestId('user-name')).toHaveText('Lucas Martin');
+    const before = (await control<Record<string, number>>('/oidc/grants')).refresh_token ?? 0;
     await page.waitForTimeout((E2E_ACCESS_TOKEN_TTL_S + 3) * 1000);
     await page.reload();
     await expect(page).not.toHaveURL(/\/signin|\/realms\//);
@@ -52,6 +54,8 @@ test.describe('signing in through Keycloak', () => {
     const me = await page.request.get('/api/me');
     expect(me.status()).toBe(200);
     expect((await me.json()).name).toBe('Lucas Martin');
+    // The panel really used its refresh token at Keycloak (not merely a long-lived cookie).
+    expect((await control<Record<string, number>>('/oidc/grants')).refresh_token ?? 0).toBeGreaterThan(before);
   });
 
   test('signing out ends the panel session and the Keycloak session', async ({ page }) => {
@@ -62,5 +66,6 @@ test.describe('signing in through Keycloak', () => {
     // The IdP session is gone too: signing in again asks for the password.
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByLabel('Password')).toBeVisible();
+    expect((await control<{ users: string[] }>('/oidc/sessions')).users).not.toContain('emma');
   });
 });

@@ -103,7 +103,8 @@ export async function startOidcSim(opts: OidcSimOptions = {}): Promise<OidcSim> 
     },
     // Keycloak always issues refresh tokens to confidential clients, not only for offline_access.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
-    rotateRefreshToken: true,
+    // Keycloak's default ("Revoke Refresh Token" off): a refresh token may be used more than once.
+    rotateRefreshToken: false,
     pkce: { required: () => false },
     features: {
       devInteractions: { enabled: false },

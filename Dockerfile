@@ -1,0 +1,29 @@
+# Homelab panel: a multi-stage build of the Next.js standalone output (the same output the test
+# suite runs: scripts/build.sh). Non-root, read-only-root-filesystem friendly, migrations at start.
+# syntax=docker/dockerfile:1
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+# Same steps as scripts/build.sh: Prisma client (schema engine stubbed), next build, static files.
+RUN bash scripts/build.sh
+
+FROM node:20-bookworm-slim AS run
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 PANEL_DATA_DIR=/data/pglite
+RUN groupadd --system --gid 1001 panel && useradd --system --uid 1001 --gid panel --home /app panel \
+  && mkdir -p /data && chown panel:panel /data
+COPY --from=build --chown=panel:panel /app/.next/standalone ./
+USER panel
+EXPOSE 3000
+# The server applies pending database migrations at start (instrumentation.ts → server/boot.ts).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+CMD ["node", "server.js"]

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Sets up and runs the panel. With no homelab configured (no homelab.yaml, no HOMELAB_CONFIG), it
+# runs in demo mode: the simulated homelab (sim/) plus the embedded database under data/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+# shellcheck source=lib/ensure.sh
+source scripts/lib/ensure.sh
+ensure_node_modules
+[ "${SKIP_BUILD:-0}" = "1" ] && [ -f .next/standalone/server.js ] || bash scripts/build.sh
+
+port=${PORT:-3000}
+url="http://localhost:${port}"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+if [ -n "${HOMELAB_CONFIG:-}" ] || [ -f homelab.yaml ]; then
+  export HOMELAB_CONFIG="$(realpath "${HOMELAB_CONFIG:-homelab.yaml}")"
+  echo "==> using your homelab configuration: $HOMELAB_CONFIG"
+else
+  echo "==> no homelab configured: starting the simulated homelab (demo mode)"
+  mkdir -p .sim data
+  rm -f .sim/sim.log
+  npx tsx sim/main.ts --dir .sim --config-out .sim/homelab.yaml --public-url "$url" --data-dir "$PWD/data/pglite" >.sim/sim.log 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do
+    grep -q "simulator ready" .sim/sim.log 2>/dev/null && break
+    kill -0 "${pids[0]}" 2>/dev/null || { cat .sim/sim.log >&2; exit 1; }
+    sleep 0.5
+  done
+  export HOMELAB_CONFIG="$PWD/.sim/homelab.yaml"
+fi
+
+echo "==> starting the panel on $url"
+PORT=$port HOSTNAME=${HOSTNAME_BIND:-0.0.0.0} NODE_ENV=production node .next/standalone/server.js &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -fsS "$url/api/healthz" >/dev/null 2>&1 && break
+  kill -0 "${pids[-1]}" 2>/dev/null || exit 1
+  sleep 0.5
+done
+
+cat <<MSG
+
+  Homelab panel: $url
+MSG
+if [ -f .sim/sim.log ] && [ "$HOMELAB_CONFIG" = "$PWD/.sim/homelab.yaml" ]; then
+  cat <<MSG
+  Demo sign-ins (simulated Keycloak; the password is the user name):
+    paul   - admin (promotions, audit log, everything)
+    marie  - family (also lucas, emma)
+    guest  - signed in but no role ("ask Paul for access")
+  Simulator knobs: see docs/simulator.md (control API in .sim/endpoints.json)
+MSG
+fi
+echo "  Stop with Ctrl-C."
+wait -n "${pids[@]}"

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The whole test suite, exactly as CI runs it (.ci/run calls this): installs what is missing, then
+# lint, type check, unit + integration tests (simulator, PostgreSQL, PGlite), the standalone build,
+# and the end-to-end suite in Chromium. Ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+# shellcheck source=lib/ensure.sh
+source scripts/lib/ensure.sh
+ensure_node_modules || exit 1
+ensure_chromium || exit 1
+ensure_postgres || exit 1
+
+mkdir -p test-results
+failed_steps=()
+step() {
+  local name=$1
+  shift
+  echo "==> $name"
+  if ! "$@"; then failed_steps+=("$name"); return 1; fi
+}
+
+step lint npx eslint . --max-warnings=0
+step typecheck npx tsc --noEmit -p .
+step "unit + integration" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+if step build bash scripts/build.sh; then
+  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json step e2e npx playwright test --reporter=list,json
+else
+  failed_steps+=("e2e (not run: build failed)")
+fi
+
+node -e '
+const fs = require("fs");
+let passed = 0, failed = 0, skipped = 0;
+try {
+  const v = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8"));
+  passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests || 0);
+} catch {}
+try {
+  const p = JSON.parse(fs.readFileSync("test-results/playwright.json", "utf8"));
+  passed += p.stats.expected; failed += p.stats.unexpected + (p.stats.flaky || 0); skipped += p.stats.skipped;
+} catch {}
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+'
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  echo "failed steps: ${failed_steps[*]}" >&2
+  exit 1
+fi
