@@ -1,17 +1,36 @@
-// Redirects anonymous page views to the sign-in page and keeps Keycloak tokens fresh (the refreshed
-// session cookie is written here, where cookies can be set). Not the security boundary: every
+// Redirects anonymous page views to the sign-in page, keeps Keycloak tokens fresh (the refreshed
+// session cookie is written here, where cookies can be set), and sets the security headers with a
+// fresh CSP nonce per page (Next applies it to its own scripts). Not the security boundary: every
 // service checks the caller itself. API routes are not matched: they answer 401/403 JSON.
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, securityHeaders } from '@/lib/security/headers';
 import { auth } from '@/server/auth/config';
+import { config as panelConfig } from '@/server/env';
 
 const PUBLIC = ['/signin'];
 
+function withHeaders(req: NextRequest, res: NextResponse | null): NextResponse {
+  const cfg = panelConfig();
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy({ nonce, formTargets: [new URL(cfg.auth.issuer).origin] });
+  let out = res;
+  if (!out) {
+    const headers = new Headers(req.headers);
+    headers.set('x-nonce', nonce);
+    headers.set('content-security-policy', csp);
+    out = NextResponse.next({ request: { headers } });
+  }
+  out.headers.set('Content-Security-Policy', csp);
+  for (const [k, v] of Object.entries(securityHeaders({ https: cfg.server.publicUrl.startsWith('https:') }))) out.headers.set(k, v);
+  return out;
+}
+
 const withAuth = auth((req) => {
   const path = req.nextUrl.pathname;
-  if (req.auth || PUBLIC.some((p) => path === p || path.startsWith(`${p}/`))) return NextResponse.next();
+  if (req.auth || PUBLIC.some((p) => path === p || path.startsWith(`${p}/`))) return withHeaders(req, null);
   const url = new URL('/signin', req.nextUrl);
   if (path !== '/') url.searchParams.set('callbackUrl', `${path}${req.nextUrl.search}`);
-  return NextResponse.redirect(url);
+  return withHeaders(req, NextResponse.redirect(url));
 });
 
 type Handler = (r: NextRequest, e: NextFetchEvent) => Promise<Response>;
