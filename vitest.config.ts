@@ -9,6 +9,8 @@ const exclude = ['node_modules/**', '.next/**', 'e2e/**', 'data/**'];
 
 export default defineConfig({
   test: {
+    // Quiet server logs in tests (pino writes to stdout); errors still fail tests through their assertions.
+    env: { LOG_LEVEL: 'warn' },
     projects: [
       {
         resolve: { alias },

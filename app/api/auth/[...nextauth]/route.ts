@@ -1,4 +1,22 @@
-// GET|POST /api/auth/* — Auth.js (sign-in with Keycloak, callback, session).
+// GET|POST /api/auth/* — Auth.js (sign-in with Keycloak, callback, session); callbacks are rate-limited per IP.
+import type { NextRequest } from 'next/server';
 import { handlers } from '@/server/auth/config';
+import { jsonError } from '@/server/http/respond';
+import { RateLimitedError } from '@/server/http/rate-limit';
+import { limitSignIn } from '@/server/services/users/limit-sign-in';
 
-export const { GET, POST } = handlers;
+async function guarded(req: NextRequest, handler: (r: NextRequest) => Promise<Response>) {
+  if (req.nextUrl.pathname.startsWith('/api/auth/callback/')) {
+    try {
+      await limitSignIn();
+    } catch (e) {
+      const res = jsonError(e);
+      if (e instanceof RateLimitedError) res.headers.set('Retry-After', String(e.retryAfterS));
+      return res;
+    }
+  }
+  return handler(req);
+}
+
+export const GET = (req: NextRequest) => guarded(req, handlers.GET);
+export const POST = (req: NextRequest) => guarded(req, handlers.POST);

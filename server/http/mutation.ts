@@ -1,0 +1,80 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import { requestCtx, type Ctx } from '../context';
+import { AppError, ForbiddenError, ValidationError } from '../errors';
+import { recordAudit } from '../services/audit/record-audit';
+import { jsonError } from './respond';
+import { assertSameOrigin } from './origin';
+import { enforce, RateLimitedError } from './rate-limit';
+
+// The one wrapper of every mutating route handler: same-origin check (CSRF), rate limits per user and
+// per IP, JSON body with a size limit, then one service call; errors mapped in one place.
+// Refusals made here are audited (the first one per window, for rate limits).
+
+export const MAX_BODY_BYTES = 16 * 1024;
+const PER_USER = { max: 30, windowMs: 60_000 };
+const PER_IP = { max: 60, windowMs: 60_000 };
+
+class PayloadTooLargeError extends AppError {
+  constructor(max: number) {
+    super('validation', `The request body is larger than ${max} bytes.`);
+  }
+}
+
+async function readJson(req: NextRequest, maxBytes: number): Promise<unknown> {
+  const length = Number(req.headers.get('content-length') ?? 0);
+  if (length > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  if (text.trim() === '') return {};
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new ValidationError('Send the body as JSON (Content-Type: application/json).');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError('The request body is not valid JSON.');
+  }
+}
+
+export async function mutationRoute<T>(
+  req: NextRequest,
+  work: (body: unknown) => Promise<T>,
+  opts: { maxBytes?: number; action?: string; ctx?: Ctx; publicUrl?: string } = {},
+): Promise<NextResponse> {
+  const ctx = opts.ctx ?? requestCtx();
+  const action = opts.action ?? `${req.method} ${req.nextUrl.pathname}`;
+  try {
+    try {
+      assertSameOrigin(req, opts.publicUrl);
+    } catch (e) {
+      if (e instanceof ForbiddenError) {
+        const actor = await ctx.session().catch(() => null);
+        await recordAudit(await ctx.db(), { actor: actor?.subject ?? 'anonymous', actorName: actor?.name, role: actor?.role ?? 'none', action, outcome: 'denied', details: { reason: 'cross-site request', origin: req.headers.get('origin') }, ip: await ctx.ip() });
+      }
+      throw e;
+    }
+    const [actor, ip] = await Promise.all([ctx.session(), ctx.ip()]);
+    const db = await ctx.db();
+    try {
+      await enforce(db, [
+        ...(actor ? [{ key: `user:${actor.subject}`, ...PER_USER }] : []),
+        ...(ip ? [{ key: `ip:${ip}`, ...PER_IP }] : []),
+      ]);
+    } catch (e) {
+      if (e instanceof RateLimitedError) {
+        if (e.first) await recordAudit(db, { actor: actor?.subject ?? 'anonymous', actorName: actor?.name, role: actor?.role ?? 'none', action, outcome: 'denied', details: { reason: 'rate limited' }, ip });
+        const res = jsonError(e);
+        res.headers.set('Retry-After', String(e.retryAfterS));
+        return res;
+      }
+      throw e;
+    }
+    const body = await readJson(req, opts.maxBytes ?? MAX_BODY_BYTES);
+    const data = await work(body);
+    return NextResponse.json(data ?? { ok: true }, { headers: { 'cache-control': 'no-store' } });
+  } catch (e) {
+    const res = jsonError(e);
+    if (e instanceof PayloadTooLargeError) return NextResponse.json(await res.json(), { status: 413 });
+    return res;
+  }
+}
