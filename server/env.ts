@@ -89,6 +89,14 @@ export const ConfigSchema = z
       })
       .strict()
       .optional(),
+    rateLimits: z
+      .object({
+        mutationsPerUserPerMinute: z.number().int().min(1).default(30),
+        mutationsPerIpPerMinute: z.number().int().min(1).default(60),
+        signInsPerIpPerMinute: z.number().int().min(1).default(20),
+      })
+      .strict()
+      .default({ mutationsPerUserPerMinute: 30, mutationsPerIpPerMinute: 60, signInsPerIpPerMinute: 20 }),
     log: z
       .object({ level: z.enum(['debug', 'info', 'warn', 'error']).default('info') })
       .strict()

@@ -2,7 +2,10 @@
 import { stringify } from 'yaml';
 import type { Endpoints } from './types';
 
-export function homelabConfigFromEndpoints(ep: Endpoints, opts: { publicUrl: string; authSecret: string; dataDir?: string; databaseUrl?: string }): string {
+export function homelabConfigFromEndpoints(
+  ep: Endpoints,
+  opts: { publicUrl: string; authSecret: string; dataDir?: string; databaseUrl?: string; extra?: Record<string, unknown> },
+): string {
   const cfg: Record<string, unknown> = {
     server: { publicUrl: opts.publicUrl },
     auth: {
@@ -25,5 +28,6 @@ export function homelabConfigFromEndpoints(ep: Endpoints, opts: { publicUrl: str
   if (ep.github) {
     cfg.github = { apiUrl: ep.github.apiUrl, owner: ep.github.owner, repo: ep.github.repo, branch: ep.github.branch, token: ep.github.token };
   }
+  Object.assign(cfg, opts.extra ?? {});
   return `# Generated from the simulator's endpoints: demo / test configuration, not for a real homelab.\n${stringify(cfg)}`;
 }

@@ -29,7 +29,13 @@ dbUrl.pathname = `/${dbName}`;
 const configFile = path.join(E2E_DIR, 'homelab.yaml');
 fs.writeFileSync(
   configFile,
-  homelabConfigFromEndpoints(sim.endpoints, { publicUrl, authSecret: randomBytes(33).toString('base64'), databaseUrl: dbUrl.toString() }),
+  homelabConfigFromEndpoints(sim.endpoints, {
+    publicUrl,
+    authSecret: randomBytes(33).toString('base64'),
+    databaseUrl: dbUrl.toString(),
+    // Every e2e browser signs in from 127.0.0.1: the per-IP limits are tested in integration instead.
+    extra: { rateLimits: { mutationsPerUserPerMinute: 1000, mutationsPerIpPerMinute: 5000, signInsPerIpPerMinute: 1000 } },
+  }),
 );
 
 const log = fs.openSync(path.join(E2E_DIR, 'panel.log'), 'a');

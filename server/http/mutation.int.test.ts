@@ -8,6 +8,7 @@ import { ValidationError } from '../errors';
 import { mutationRoute } from './mutation';
 
 const PUBLIC = 'http://localhost:3000';
+const limits = { perUserPerMinute: 30, perIpPerMinute: 60 };
 
 describe('the mutation wrapper', () => {
   let tdb: TestDatabase;
@@ -24,7 +25,7 @@ describe('the mutation wrapper', () => {
   const post = (body: string, headers: Record<string, string> = {}) =>
     new NextRequest(`${PUBLIC}/api/thing`, { method: 'POST', body, headers: { 'content-type': 'application/json', origin: PUBLIC, ...headers } });
   const run = (req: NextRequest, ip = '192.0.2.1', work = async (b: unknown) => ({ got: b })) =>
-    mutationRoute(req, work, { ctx: testCtx(opened.client, MARIE, ip), publicUrl: PUBLIC, action: 'thing.do' });
+    mutationRoute(req, work, { ctx: testCtx(opened.client, MARIE, ip), publicUrl: PUBLIC, action: 'thing.do', limits });
 
   it('passes a same-origin JSON body to the service', async () => {
     const res = await run(post('{"a":1}'));
@@ -63,7 +64,7 @@ describe('the mutation wrapper', () => {
     const toBoundary = 60_000 - (Date.now() % 60_000);
     if (toBoundary < 5_000) await new Promise((r) => setTimeout(r, toBoundary + 50));
     const statuses: number[] = [];
-    for (let i = 0; i < 65; i++) statuses.push((await mutationRoute(post('{}'), async () => ({}), { ctx: testCtx(opened.client, null, '198.51.100.7'), publicUrl: PUBLIC, action: 'flood' })).status);
+    for (let i = 0; i < 65; i++) statuses.push((await mutationRoute(post('{}'), async () => ({}), { ctx: testCtx(opened.client, null, '198.51.100.7'), publicUrl: PUBLIC, action: 'flood', limits })).status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(60);
     expect(statuses.slice(60).every((s) => s === 429)).toBe(true);
     const audited = await opened.client.auditEvent.count({ where: { action: 'flood', outcome: 'denied' } });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestCtx, type Ctx } from '../context';
+import { config } from '../env';
 import { AppError, ForbiddenError, ValidationError } from '../errors';
 import { recordAudit } from '../services/audit/record-audit';
 import { jsonError } from './respond';
@@ -12,8 +13,16 @@ import { enforce, RateLimitedError } from './rate-limit';
 // Refusals made here are audited (the first one per window, for rate limits).
 
 export const MAX_BODY_BYTES = 16 * 1024;
-const PER_USER = { max: 30, windowMs: 60_000 };
-const PER_IP = { max: 60, windowMs: 60_000 };
+
+export interface MutationLimits {
+  perUserPerMinute: number;
+  perIpPerMinute: number;
+}
+
+function configuredLimits(): MutationLimits {
+  const r = config().rateLimits;
+  return { perUserPerMinute: r.mutationsPerUserPerMinute, perIpPerMinute: r.mutationsPerIpPerMinute };
+}
 
 class PayloadTooLargeError extends AppError {
   constructor(max: number) {
@@ -39,7 +48,7 @@ async function readJson(req: NextRequest, maxBytes: number): Promise<unknown> {
 export async function mutationRoute<T>(
   req: NextRequest,
   work: (body: unknown) => Promise<T>,
-  opts: { maxBytes?: number; action?: string; ctx?: Ctx; publicUrl?: string } = {},
+  opts: { maxBytes?: number; action?: string; ctx?: Ctx; publicUrl?: string; limits?: MutationLimits } = {},
 ): Promise<NextResponse> {
   const ctx = opts.ctx ?? requestCtx();
   const action = opts.action ?? `${req.method} ${req.nextUrl.pathname}`;
@@ -55,10 +64,11 @@ export async function mutationRoute<T>(
     }
     const [actor, ip] = await Promise.all([ctx.session(), ctx.ip()]);
     const db = await ctx.db();
+    const limits = opts.limits ?? configuredLimits();
     try {
       await enforce(db, [
-        ...(actor ? [{ key: `user:${actor.subject}`, ...PER_USER }] : []),
-        ...(ip ? [{ key: `ip:${ip}`, ...PER_IP }] : []),
+        ...(actor ? [{ key: `user:${actor.subject}`, max: limits.perUserPerMinute, windowMs: 60_000 }] : []),
+        ...(ip ? [{ key: `ip:${ip}`, max: limits.perIpPerMinute, windowMs: 60_000 }] : []),
       ]);
     } catch (e) {
       if (e instanceof RateLimitedError) {
