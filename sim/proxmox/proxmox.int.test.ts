@@ -25,7 +25,8 @@ async function waitTask(api: ReturnType<typeof client>, upid: string) {
 beforeEach(async () => {
   sim = await startProxmoxSim({
     tokenSecret: SECRET,
-    taskDelayMs: 40,
+    // Long enough that the test sees the task "running" even on a busy CI machine.
+    taskDelayMs: 400,
     bootDelayMs: 150,
     tokens: [
       { id: 'readonly@pve!audit', secret: '11111111-2222-4333-8444-555555555555', privs: { '/vms': ['VM.Audit'], '/nodes/pve': ['Sys.Audit'] } },
