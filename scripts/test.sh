@@ -11,7 +11,7 @@ ensure_node_modules || exit 1
 ensure_chromium || exit 1
 ensure_postgres || exit 1
 
-mkdir -p test-results
+mkdir -p .reports
 failed_steps=()
 step() {
   local name=$1
@@ -20,11 +20,12 @@ step() {
   if ! "$@"; then failed_steps+=("$name"); return 1; fi
 }
 
+rm -f .reports/*.json
 step lint npx eslint . --max-warnings=0
 step typecheck npx tsc --noEmit -p .
-step "unit + integration" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step "unit + integration" npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
 if step build bash scripts/build.sh; then
-  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json step e2e npx playwright test --reporter=list,json
+  PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json step e2e npx playwright test --reporter=list,json
 else
   failed_steps+=("e2e (not run: build failed)")
 fi
@@ -33,11 +34,11 @@ node -e '
 const fs = require("fs");
 let passed = 0, failed = 0, skipped = 0;
 try {
-  const v = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8"));
+  const v = JSON.parse(fs.readFileSync(".reports/vitest.json", "utf8"));
   passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests || 0);
 } catch {}
 try {
-  const p = JSON.parse(fs.readFileSync("test-results/playwright.json", "utf8"));
+  const p = JSON.parse(fs.readFileSync(".reports/playwright.json", "utf8"));
   passed += p.stats.expected; failed += p.stats.unexpected + (p.stats.flaky || 0); skipped += p.stats.skipped;
 } catch {}
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
