@@ -89,6 +89,10 @@ export const ConfigSchema = z
       })
       .strict()
       .optional(),
+    metrics: z
+      .object({ token: z.string().min(16, 'must be at least 16 characters').optional() })
+      .strict()
+      .default({}),
     rateLimits: z
       .object({
         mutationsPerUserPerMinute: z.number().int().min(1).default(30),
@@ -121,6 +125,7 @@ export const ENV_KEYS: Record<string, string> = {
   PROXMOX_TOKEN_SECRET: 'proxmox.tokenSecret',
   GITHUB_TOKEN: 'github.token',
   LOG_LEVEL: 'log.level',
+  METRICS_TOKEN: 'metrics.token',
 };
 
 export class ConfigError extends Error {
