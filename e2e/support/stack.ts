@@ -11,12 +11,14 @@ import { E2E_ACCESS_TOKEN_TTL_S, E2E_DIR, ENDPOINTS_FILE } from './paths';
 
 const port = Number(process.env.PANEL_PORT ?? 3100);
 const publicUrl = `http://localhost:${port}`;
+// A second replica on the same database and configuration (several-replicas tests use it).
+const replicaPort = port + 1;
 const adminUrl = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 fs.rmSync(E2E_DIR, { recursive: true, force: true });
 fs.mkdirSync(E2E_DIR, { recursive: true });
 
-const sim = await startSimulator({ dir: path.join(E2E_DIR, 'sim'), panelUrls: [publicUrl], accessTokenTtlSeconds: E2E_ACCESS_TOKEN_TTL_S });
+const sim = await startSimulator({ dir: path.join(E2E_DIR, 'sim'), panelUrls: [publicUrl, `http://localhost:${replicaPort}`], accessTokenTtlSeconds: E2E_ACCESS_TOKEN_TTL_S });
 writeEndpoints(ENDPOINTS_FILE, sim.endpoints);
 
 const dbName = `panel_e2e_${randomBytes(4).toString('hex')}`;
@@ -38,23 +40,27 @@ fs.writeFileSync(
   }),
 );
 
-const log = fs.openSync(path.join(E2E_DIR, 'panel.log'), 'a');
-const panel = spawn(process.execPath, ['.next/standalone/server.js'], {
-  env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: configFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  stdio: ['ignore', log, log],
-});
-panel.on('exit', (code) => {
-  if (!stopping) {
-    process.stderr.write(`panel exited early with code ${code}; see .e2e/panel.log\n`);
-    void stop(1);
-  }
-});
+function startPanel(p: number, logName: string) {
+  const log = fs.openSync(path.join(E2E_DIR, logName), 'a');
+  const child = spawn(process.execPath, ['.next/standalone/server.js'], {
+    env: { ...process.env, PORT: String(p), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: configFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', log, log],
+  });
+  child.on('exit', (code) => {
+    if (!stopping) {
+      process.stderr.write(`panel on ${p} exited early with code ${code}; see .e2e/${logName}\n`);
+      void stop(1);
+    }
+  });
+  return child;
+}
+const panels = [startPanel(port, 'panel.log'), startPanel(replicaPort, 'panel-replica.log')];
 
 let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  panel.kill('SIGTERM');
+  for (const p of panels) p.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));
   await sim.close();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
@@ -63,4 +69,4 @@ async function stop(code = 0) {
 }
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());
-process.stdout.write(`e2e stack: panel ${publicUrl}, database ${dbName}\n`);
+process.stdout.write(`e2e stack: panel ${publicUrl} (replica on ${replicaPort}), database ${dbName}\n`);
