@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { requestLocale } from '@/components/providers/locale';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -15,9 +16,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { locale } = await requestLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-dvh">{children}</body>
     </html>
   );

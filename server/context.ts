@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import type { Role } from '@/lib/roles';
 import { db, type Db } from './db';
 import { config } from './env';
@@ -28,14 +29,17 @@ export function clientIp(forwardedFor: string | null, realIp: string | null, tru
   return hops[hops.length - 1] ?? null;
 }
 
+// One session decode per request, however many services a page calls (React's per-request cache).
+const currentSession = cache(async (): Promise<Actor | null> => {
+  const { auth } = await import('./auth/config');
+  const s = await auth();
+  return s?.user?.subject ? s.user : null;
+});
+
 export function requestCtx(): Ctx {
   return {
     db,
-    session: async () => {
-      const { auth } = await import('./auth/config');
-      const s = await auth();
-      return s?.user?.subject ? s.user : null;
-    },
+    session: currentSession,
     ip: async () => {
       const { headers } = await import('next/headers');
       const h = await headers();

@@ -1,17 +1,19 @@
-import { Card } from '@/components/ui/card';
-import { getViewer } from '@/server/services/users/get-viewer';
+import { Suspense } from 'react';
+import { HomeView } from '@/components/dashboard/home-view';
+import { GamingCard } from '@/components/gaming/gaming-card';
+import { PendingPromotionsCount } from '@/components/promotions/pending-count';
+import { AppProviders } from '@/components/providers/app-providers';
+import { requestLocale } from '@/components/providers/locale';
+import { getHome } from '@/server/services/dashboard/get-home';
 
+export const dynamic = 'force-dynamic';
+
+// The promotions badge reads GitHub and the database: it streams in after the page, never holds it up.
 export default async function HomePage() {
-  const viewer = await getViewer();
+  const [{ locale, messages }, home] = await Promise.all([requestLocale(), getHome()]);
   return (
-    <div className="grid gap-4">
-      <h1 className="text-2xl font-bold">Hello, {viewer.name.split(' ')[0]}</h1>
-      <Card title="Your access">
-        <p>
-          You are signed in as <strong>{viewer.name}</strong>
-          {viewer.email ? <> ({viewer.email})</> : null} with the <strong>{viewer.role}</strong> role.
-        </p>
-      </Card>
-    </div>
+    <AppProviders locale={locale} messages={messages}>
+      <HomeView initial={home} gaming={<GamingCard />} promotions={home.admin ? <Suspense fallback={null}><PendingPromotionsCount /></Suspense> : null} />
+    </AppProviders>
   );
 }

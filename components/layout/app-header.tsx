@@ -1,29 +1,39 @@
 import Link from 'next/link';
-import { can } from '@/lib/permissions';
+import type { MessageKey } from '@/lib/i18n';
+import { can, type Permission } from '@/lib/permissions';
 import type { Role } from '@/lib/roles';
+import { LiveStatus } from '../live/live-status';
+import { requestLocale } from '../providers/locale';
 import { Badge } from '../ui/badge';
+import { LocaleSwitch } from '../ui/locale-switch';
 import { SignOutButton } from './sign-out-button';
 
-const NAV: { href: string; label: string; permission: Parameters<typeof can>[1] }[] = [
-  { href: '/', label: 'Home', permission: 'home:view' },
-  { href: '/audit', label: 'Audit log', permission: 'audit:read' },
+// The panel's header on every page: navigation (by permission), the live stream's state, the
+// language switch and the signed-in person. It also keeps the tab's live stream open.
+const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
+  { href: '/', label: 'nav.home', permission: 'home:view' },
+  { href: '/clusters', label: 'nav.clusters', permission: 'dashboard:view' },
+  { href: '/services', label: 'nav.services', permission: 'dashboard:view' },
+  { href: '/capacity', label: 'nav.capacity', permission: 'dashboard:view' },
+  { href: '/gaming', label: 'nav.gaming', permission: 'gaming:power' },
+  { href: '/promotions', label: 'nav.promotions', permission: 'promotion:read' },
+  { href: '/audit', label: 'nav.audit', permission: 'audit:read' },
 ];
 
-export function AppHeader({ user }: { user: { name: string; role: Role } }) {
+export async function AppHeader({ user }: { user: { name: string; role: Role } }) {
+  const { locale, t } = await requestLocale();
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">
+        {t('nav.skip')}
+      </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-2">
         <Link href="/" className="mr-2 text-lg font-bold">
           Homelab
         </Link>
-        <nav aria-label="Main" className="flex flex-1 gap-1 overflow-x-auto">
-          {NAV.filter((n) => can(user.role, n.permission)).map((n) => (
-            <Link key={n.href} href={n.href} className="rounded-lg px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
-              {n.label}
-            </Link>
-          ))}
-        </nav>
-        <div className="flex items-center gap-2">
+        <div className="ml-auto flex flex-wrap items-center gap-2 sm:order-last">
+          <LiveStatus labels={{ open: t('live.connected'), reconnecting: t('live.reconnecting'), connecting: t('live.connecting') }} />
+          <LocaleSwitch locale={locale} label={t('locale.label')} />
           <span className="text-sm" data-testid="user-name">
             {user.name}
           </span>
@@ -32,6 +42,13 @@ export function AppHeader({ user }: { user: { name: string; role: Role } }) {
           </Badge>
           <SignOutButton />
         </div>
+        <nav aria-label={t('nav.main')} className="order-last flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto sm:flex-1">
+          {NAV.filter((n) => can(user.role, n.permission)).map((n) => (
+            <Link key={n.href} href={n.href} className="whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+              {t(n.label)}
+            </Link>
+          ))}
+        </nav>
       </div>
     </header>
   );

@@ -19,6 +19,17 @@ export interface LiveEvent {
 
 type Listener = (e: LiveEvent) => void;
 
+export interface PublishOptions {
+  /**
+   * Also deliver on the other replicas (through PostgreSQL NOTIFY, server/live/bridge.ts). For
+   * changes of shared state that only one replica observes (a promotion moved by the leader's job);
+   * not for what every replica's own watches see anyway.
+   */
+  everyReplica?: boolean;
+}
+
+export type Relay = (e: LiveEvent) => void;
+
 const RING = 2_000;
 
 export class EventBus {
@@ -26,8 +37,13 @@ export class EventBus {
   private seq = 0;
   private ring: LiveEvent[] = [];
   private listeners = new Set<Listener>();
+  private relay: Relay | null = null;
 
-  publish(topic: string, data: unknown, audience: Audience = 'all'): LiveEvent {
+  setRelay(relay: Relay | null) {
+    this.relay = relay;
+  }
+
+  publish(topic: string, data: unknown, audience: Audience = 'all', opts: PublishOptions = {}): LiveEvent {
     const seq = ++this.seq;
     const e: LiveEvent = { id: `${this.epoch}-${seq}`, seq, topic, audience, data, at: Date.now() };
     this.ring.push(e);
@@ -37,6 +53,13 @@ export class EventBus {
         l(e);
       } catch {
         // a broken subscriber must not stop the others
+      }
+    }
+    if (opts.everyReplica && this.relay) {
+      try {
+        this.relay(e);
+      } catch {
+        // the relay logs its own failures; local delivery already happened
       }
     }
     return e;

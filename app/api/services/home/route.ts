@@ -1,0 +1,9 @@
+// GET /api/services/home — the home screen: service tiles, health in plain words, admin cards.
+import { jsonRoute } from '@/server/http/respond';
+import { getHome } from '@/server/services/dashboard/get-home';
+
+export const dynamic = 'force-dynamic';
+
+export function GET() {
+  return jsonRoute(() => getHome());
+}

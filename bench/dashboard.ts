@@ -1,0 +1,125 @@
+// Dashboard benchmarks (docs/performance.md, "Dashboard"), against the built standalone panel and
+// the simulator, in Chromium:
+//  1. server time of GET / and GET /api/services (p50/p95 over BENCH_N requests, signed in as Paul),
+//     at the simulator's default size, or with BENCH_SCALE=20x400x50 and BENCH_LATENCY=200 (ms);
+//  2. a change in the simulator (an app's health) → visible on an open page (p95 over 50 changes);
+//  3. JavaScript shipped for the first load of / (sum of script responses, gzip -9 sizes);
+//  4. server RSS when idle and after 100 / 1000 page loads.
+// Run (after `bash scripts/build.sh`, under the e2e lock so no build rewrites .next meanwhile):
+//   flock /tmp/homelab-panel-e2e.lock npx tsx bench/dashboard.ts
+//   BENCH_SCALE=20x400x50 BENCH_LATENCY=200 flock /tmp/homelab-panel-e2e.lock npx tsx bench/dashboard.ts
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from '@playwright/test';
+import pg from 'pg';
+import { signIn } from '../e2e/support/login';
+import { homelabConfigFromEndpoints } from '../sim/config';
+import { startSimulator } from '../sim/index';
+
+const N = Number(process.env.BENCH_N ?? 200);
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const [sc, sa, sn] = (process.env.BENCH_SCALE ?? '').split('x').map(Number);
+const scale = sc ? { clusters: sc, appsPerCluster: sa, nodesPerCluster: sn } : undefined;
+const latencyMs = Number(process.env.BENCH_LATENCY ?? 0);
+const url = `http://localhost:${PORT}`;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-dash-'));
+const sim = await startSimulator({ dir: path.join(dir, 'sim'), panelUrls: [url], scale, latencyMs, syncDelayMs: 500 });
+const adminUrl = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const dbName = `panel_bench_${randomBytes(4).toString('hex')}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const dbUrl = new URL(adminUrl);
+dbUrl.pathname = `/${dbName}`;
+const cfgFile = path.join(dir, 'homelab.yaml');
+fs.writeFileSync(cfgFile, homelabConfigFromEndpoints(sim.endpoints, { publicUrl: url, authSecret: randomBytes(33).toString('base64'), databaseUrl: dbUrl.toString() }));
+const panel = spawn(process.execPath, ['.next/standalone/server.js'], {
+  // BENCH_PANEL_NODE_OPTIONS=--max-old-space-size=192 bounds the heap: RSS then shows whether memory is really retained.
+  env: { ...process.env, NODE_OPTIONS: process.env.BENCH_PANEL_NODE_OPTIONS ?? '', PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+try {
+  for (let i = 0; ; i++) {
+    if ((await fetch(`${url}/api/healthz`).catch(() => null))?.ok) break;
+    if (i > 600) throw new Error('panel did not start');
+    await sleep(100);
+  }
+  await sleep(2_000);
+  const idleRss = rssMb(panel.pid!);
+  console.log(`config: ${scale ? `${sc} clusters × ${sa} apps × ${sn} nodes` : 'default homelab'}, upstream latency ${latencyMs} ms`);
+
+  const page = await (await browser.newContext({ baseURL: url, viewport: { width: 390, height: 844 } })).newPage();
+  const scripts = new Map<string, Buffer>();
+  page.on('response', async (r) => {
+    if (r.request().resourceType() === 'script' && r.url().startsWith(url)) scripts.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
+  });
+  await signIn(page, 'paul');
+  await page.getByTestId('live-status').and(page.locator('[data-state=open]')).waitFor();
+  await sleep(5_000);
+  const loadedRss = rssMb(panel.pid!); // the live store is running now (it starts on first use)
+  const gz = [...scripts.values()].reduce((s, b) => s + zlib.gzipSync(b, { level: 9 }).length, 0);
+  const raw = [...scripts.values()].reduce((s, b) => s + b.length, 0);
+  console.log(`first-load JS of /: ${scripts.size} scripts, ${(raw / 1024).toFixed(1)} kB raw, ${(gz / 1024).toFixed(1)} kB gzip`);
+  for (const [u, b] of scripts) console.log(`  ${(zlib.gzipSync(b, { level: 9 }).length / 1024).toFixed(1).padStart(6)} kB  ${u.replace(url, '')}`);
+
+  // 1. server time, with the signed-in cookie (sequential requests, after a warm-up)
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const time = async (p: string) => {
+    const t0 = performance.now();
+    const res = await fetch(`${url}${p}`, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${p}: ${res.status}`);
+    return performance.now() - t0;
+  };
+  for (const p of ['/api/healthz', '/api/me', '/', '/api/services', '/api/services?q=app-01&health=Healthy&page=3', '/clusters']) {
+    for (let i = 0; i < 20; i++) await time(p);
+    const xs: number[] = [];
+    for (let i = 0; i < N; i++) xs.push(await time(p));
+    console.log(`GET ${p}: ${fmt(xs)}`);
+  }
+
+  // 2. event → page: toggle one family app's health, wait until the open page shows it
+  const appName = scale ? (sim.clusters.get('cluster-01') ? 'app-0003-cluster-01' : '') : 'navidrome-cloud';
+  const argo = [...sim.clusters.values()].find((c) => c.argocd)!;
+  await page.goto(scale ? `/services?q=${appName}` : '/');
+  await page.getByTestId('live-status').and(page.locator('[data-state=open]')).waitFor();
+  const target = scale ? page.locator(`[data-testid=app-row][data-app="${appName}"]`) : page.getByTestId('service-tile').filter({ hasText: 'Music' });
+  const attr = scale ? 'data-health' : 'data-state';
+  const values = scale ? ['Degraded', 'Healthy'] : ['down', 'up'];
+  const lat: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const health = i % 2 === 0 ? 'Degraded' : 'Healthy';
+    const t0 = performance.now();
+    argo.setAppStatus(appName, { health });
+    await target.and(page.locator(`[${attr}="${values[i % 2]}"]`)).waitFor({ timeout: 10_000 });
+    lat.push(performance.now() - t0);
+    await sleep(100 + Math.random() * 200);
+  }
+  console.log(`event → page (${appName}): ${fmt(lat)}`);
+
+  // 4. memory: idle, then 1000 loads of / (server render + the API calls a page makes)
+  const rss: string[] = [`started ${idleRss.toFixed(0)} MB`, `store loaded, idle ${loadedRss.toFixed(0)} MB`];
+  for (let i = 1; i <= 1000; i++) {
+    await time('/');
+    if (i === 100 || i === 300 || i === 500 || i === 700 || i === 1000) rss.push(`after ${i} loads ${rssMb(panel.pid!).toFixed(0)} MB`);
+  }
+  console.log(`RSS: ${rss.join(', ')}`);
+} finally {
+  await browser.close();
+  panel.kill('SIGTERM');
+  await sleep(500);
+  await sim.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+  await admin.end();
+  fs.rmSync(dir, { recursive: true, force: true });
+}

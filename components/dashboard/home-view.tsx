@@ -1,0 +1,51 @@
+'use client';
+import type { HomeDto } from '@/lib/live/dto';
+import { useI18n } from '../providers/i18n';
+import { Card } from '../ui/card';
+import { FreshnessNote } from '../ui/freshness';
+import { ProxmoxPanel } from './capacity-panels';
+import { ClusterCard } from './cluster-card';
+import { HealthSummary } from './health-summary';
+import { useHome } from './queries';
+import { ServiceTiles } from './service-tiles';
+
+// The home screen. `gaming` and `promotions` are slots filled by the page with the other features' cards.
+export function HomeView({ initial, gaming, promotions }: { initial: HomeDto; gaming: React.ReactNode; promotions: React.ReactNode }) {
+  const { t } = useI18n();
+  const q = useHome(initial);
+  const d = q.data;
+  return (
+    <div className="grid gap-4">
+      <h1 className="text-2xl font-bold">{t('home.hello', { name: d.firstName })}</h1>
+      <section aria-labelledby="health-h">
+        <Card title={<span id="health-h">{t('home.health')}</span>}>
+          <div className="grid gap-2">
+            <HealthSummary health={d.health} />
+            <FreshnessNote f={d.appsFreshness} source="Argo CD" fetchedAt={q.dataUpdatedAt} />
+          </div>
+        </Card>
+      </section>
+      <section aria-labelledby="services-h" className="grid gap-2">
+        <h2 id="services-h" className="text-lg font-semibold">{t('home.services')}</h2>
+        <ServiceTiles tiles={d.tiles} />
+      </section>
+      {gaming}
+      {d.admin ? (
+        <>
+          <section aria-labelledby="clusters-h" className="grid gap-2">
+            <h2 id="clusters-h" className="text-lg font-semibold">{t('home.clusters')}</h2>
+            <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+              {d.admin.clusters.map((c) => (
+                <ClusterCard key={c.name} c={c} fetchedAt={q.dataUpdatedAt} />
+              ))}
+            </div>
+          </section>
+          <section aria-label={t('home.capacity')} className="grid gap-3 md:grid-cols-2">
+            <ProxmoxPanel p={d.admin.capacity.proxmox} fetchedAt={q.dataUpdatedAt} compact />
+            {promotions}
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import type { AppPage, CapacityDto, ClusterDetailDto, HomeDto } from '@/lib/live/dto';
+import type { ClusterSummary } from '@/lib/live/types';
+import { queryKeys } from '@/lib/query-keys';
+
+// The dashboard's queries: first data from the server render, then refetched only when the live
+// stream says the topic changed (components/live). No polling.
+
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(body?.error?.message ?? `The panel answered ${res.status}.`);
+  return body as T;
+}
+
+export function useHome(initial: HomeDto) {
+  return useQuery({ queryKey: queryKeys.home(), queryFn: () => getJson<HomeDto>('/api/services/home'), initialData: initial });
+}
+
+export function useClusters(initial: ClusterSummary[]) {
+  return useQuery({ queryKey: queryKeys.clusters(), queryFn: () => getJson<ClusterSummary[]>('/api/clusters'), initialData: initial });
+}
+
+export function useCluster(name: string, initial: ClusterDetailDto) {
+  return useQuery({ queryKey: queryKeys.cluster(name), queryFn: () => getJson<ClusterDetailDto>(`/api/clusters/${encodeURIComponent(name)}`), initialData: initial });
+}
+
+export function useCapacity(initial: CapacityDto) {
+  return useQuery({ queryKey: queryKeys.capacity(), queryFn: () => getJson<CapacityDto>('/api/capacity'), initialData: initial });
+}
+
+export function useServices(filters: Record<string, string>, initial: AppPage | undefined) {
+  const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '')).toString();
+  return useQuery({
+    queryKey: queryKeys.services(filters),
+    queryFn: () => getJson<AppPage>(`/api/services${qs ? `?${qs}` : ''}`),
+    initialData: initial,
+    placeholderData: (prev) => prev,
+  });
+}

@@ -1,0 +1,16 @@
+'use client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import type { Locale, Messages } from '@/lib/i18n';
+import { I18nProvider } from './i18n';
+import { getQueryClient } from './query-client';
+
+/** Wraps a page's client components: the tab's QueryClient and the locale's messages. */
+export function AppProviders({ locale, messages, children }: { locale: Locale; messages: Messages; children: React.ReactNode }) {
+  return (
+    <QueryClientProvider client={getQueryClient()}>
+      <I18nProvider locale={locale} messages={messages}>
+        <div lang={locale}>{children}</div>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,123 @@
+import 'server-only';
+import { CoreV1Api, CustomObjectsApi, type CoreV1Event, type KubeConfig, type V1Node, type V1Pod } from '@kubernetes/client-node';
+import type { AppDto, NodeDto, PodLite, WarningEventDto } from '@/lib/live/types';
+import type { UpstreamError } from '../../errors';
+import { kubeError, withTimeout } from './errors';
+import { ListWatch, type WatchEventType } from './list-watch';
+import { reshapeApp, reshapeNode, reshapeNodeMetrics, reshapePod, reshapeWarning } from './reshape';
+
+// Everything the dashboard reads from one cluster: Nodes and Pods watched, Argo CD Applications
+// watched on the Argo CD cluster, metrics.k8s.io and recent Warning events polled every 15 s.
+// Emits our DTOs to a sink; knows nothing of the store.
+
+export interface ClusterSink {
+  nodes(items: NodeDto[]): void;
+  node(type: WatchEventType, n: NodeDto): void;
+  pods(items: PodLite[]): void;
+  pod(type: WatchEventType, p: PodLite): void;
+  metrics(usage: Map<string, { cpuMilli: number; memBytes: number }>): void;
+  warnings(list: WarningEventDto[]): void;
+  /** One part of the cluster answered or failed ('nodes', 'pods', 'metrics', 'apps'). */
+  healthy(part: string): void;
+  failed(part: string, e: UpstreamError): void;
+}
+
+export interface AppSink {
+  apps(items: AppDto[]): void;
+  app(type: WatchEventType, a: AppDto): void;
+  healthy(): void;
+  failed(e: UpstreamError): void;
+}
+
+export interface SourceTuning {
+  pollMs?: number;
+  requestTimeoutMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  idleMs?: number;
+}
+
+export interface ClusterSource {
+  watchers: ListWatch[];
+  stop(): void;
+}
+
+const WARNINGS_KEPT = 20;
+
+export function startClusterSource(name: string, kc: KubeConfig, sink: ClusterSink, t: SourceTuning = {}): ClusterSource {
+  const core = kc.makeApiClient(CoreV1Api);
+  const custom = kc.makeApiClient(CustomObjectsApi);
+  const common = { cluster: name, kc, requestTimeoutMs: t.requestTimeoutMs, backoffBaseMs: t.backoffBaseMs, backoffMaxMs: t.backoffMaxMs, idleMs: t.idleMs };
+  const nodes = new ListWatch({
+    ...common,
+    what: 'nodes',
+    path: '/api/v1/nodes',
+    list: () => core.listNode(),
+    onList: (items) => sink.nodes((items as V1Node[]).map(reshapeNode)),
+    onEvent: (type, obj) => sink.node(type, reshapeNode(obj as V1Node)),
+    onHealthy: () => sink.healthy('nodes'),
+    onFailure: (e) => sink.failed('nodes', e),
+  }).start();
+  const pods = new ListWatch({
+    ...common,
+    what: 'pods',
+    path: '/api/v1/pods',
+    list: () => core.listPodForAllNamespaces(),
+    onList: (items) => sink.pods((items as V1Pod[]).map(reshapePod)),
+    onEvent: (type, obj) => sink.pod(type, reshapePod(obj as V1Pod)),
+    onHealthy: () => sink.healthy('pods'),
+    onFailure: (e) => sink.failed('pods', e),
+  }).start();
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = t.requestTimeoutMs ?? 10_000;
+  const poll = async () => {
+    try {
+      const raw = await withTimeout(custom.listClusterCustomObject({ group: 'metrics.k8s.io', version: 'v1beta1', plural: 'nodes' }), timeout, 'node metrics');
+      sink.metrics(reshapeNodeMetrics(raw));
+      sink.healthy('metrics');
+    } catch (e) {
+      sink.failed('metrics', kubeError(name, 'reading node metrics', e));
+    }
+    try {
+      const ev = await withTimeout(core.listEventForAllNamespaces({ fieldSelector: 'type=Warning', limit: 200 }), timeout, 'warning events');
+      const list = (ev.items as CoreV1Event[]).map(reshapeWarning).sort((a, b) => b.at - a.at).slice(0, WARNINGS_KEPT);
+      sink.warnings(list);
+    } catch {
+      // Events are a nice-to-have on the detail page; reachability is judged by the other calls.
+    }
+    if (!stopped) timer = setTimeout(poll, t.pollMs ?? 15_000).unref();
+  };
+  void poll();
+
+  return {
+    watchers: [nodes, pods],
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      nodes.stop();
+      pods.stop();
+    },
+  };
+}
+
+export function startAppSource(name: string, kc: KubeConfig, namespace: string, sink: AppSink, t: SourceTuning = {}): ListWatch {
+  const custom = kc.makeApiClient(CustomObjectsApi);
+  const g = { group: 'argoproj.io', version: 'v1alpha1', namespace, plural: 'applications' };
+  return new ListWatch({
+    cluster: name,
+    kc,
+    what: 'Argo CD applications',
+    path: `/apis/argoproj.io/v1alpha1/namespaces/${encodeURIComponent(namespace)}/applications`,
+    list: () => custom.listNamespacedCustomObject(g) as Promise<{ items: unknown[]; metadata?: { resourceVersion?: string } }>,
+    onList: (items) => sink.apps(items.map((i) => reshapeApp(i, name))),
+    onEvent: (type, obj) => sink.app(type, reshapeApp(obj, name)),
+    onHealthy: () => sink.healthy(),
+    onFailure: (e) => sink.failed(e),
+    requestTimeoutMs: t.requestTimeoutMs,
+    backoffBaseMs: t.backoffBaseMs,
+    backoffMaxMs: t.backoffMaxMs,
+    idleMs: t.idleMs,
+  }).start();
+}

@@ -1,0 +1,138 @@
+import 'server-only';
+import { markFailure, markSuccess, UNKNOWN } from '@/lib/live/freshness';
+import { applyEvent, applyNodeMetrics, carryHealthSince, replaceAll, sameApp, sameNode, samePod, appTransition, type ClusterCore } from '@/lib/live/reduce';
+import type { AppDto } from '@/lib/live/types';
+import type { AppSink, ClusterSink } from '../clients/kubernetes/cluster-source';
+import type { UpstreamError } from '../errors';
+import type { HistoryWriter } from './history';
+import type { Publisher } from './publisher';
+
+// The sinks that turn one cluster's upstream events into store state (through the pure reducers in
+// lib/live), freshness, database history and bus events.
+
+export interface LiveCluster extends ClusterCore {
+  /** Parts currently failing ('nodes', 'pods', 'metrics'); reachable when empty. */
+  failing: Set<string>;
+}
+
+export function newCluster(name: string, displayName: string, omniUrl: string | null): LiveCluster {
+  return { name, displayName, omniUrl, freshness: UNKNOWN, metricsAt: null, nodes: new Map(), pods: new Map(), warnings: [], failing: new Set() };
+}
+
+export interface FeedHooks {
+  publisher: Publisher;
+  history: HistoryWriter | null;
+  changed(): void;
+  clusterEvent(c: LiveCluster): void;
+  now?: () => number;
+}
+
+export function clusterSink(c: LiveCluster, h: FeedHooks): ClusterSink {
+  const now = h.now ?? Date.now;
+  const touched = () => {
+    h.changed();
+    h.clusterEvent(c);
+  };
+  const announce = (reason: string | null) => {
+    h.history?.reachability(c.name, c.freshness.reachable, reason);
+    h.publisher.now('freshness', { source: `cluster:${c.name}`, reachable: c.freshness.reachable, lastSuccess: c.freshness.lastSuccess, at: now() });
+    touched();
+  };
+  return {
+    nodes(items) {
+      const keep = (n: (typeof items)[number]) => {
+        const p = c.nodes.get(n.name);
+        return p ? { ...n, cpuUsedMilli: p.cpuUsedMilli, memUsedBytes: p.memUsedBytes } : n;
+      };
+      if (replaceAll(c.nodes, items.map((n) => [n.name, keep(n)]), sameNode).length) touched();
+    },
+    node(type, n) {
+      const prev = c.nodes.get(n.name);
+      // Keep the usage figures of the last metrics poll on a node update.
+      const next = prev ? { ...n, cpuUsedMilli: prev.cpuUsedMilli, memUsedBytes: prev.memUsedBytes } : n;
+      if (applyEvent(c.nodes, type, n.name, next, sameNode)) touched();
+    },
+    pods(items) {
+      if (replaceAll(c.pods, items.map((p) => [p.key, p]), samePod).length) touched();
+    },
+    pod(type, p) {
+      if (applyEvent(c.pods, type, p.key, p, samePod)) touched();
+    },
+    metrics(usage) {
+      applyNodeMetrics(c.nodes, usage);
+      c.metricsAt = now();
+      touched();
+    },
+    warnings(list) {
+      c.warnings = list;
+      h.changed();
+    },
+    healthy(part) {
+      c.failing.delete(part);
+      if (c.failing.size > 0) return;
+      const was = c.freshness.reachable;
+      c.freshness = markSuccess(c.freshness, now());
+      if (!was) announce(null);
+    },
+    failed(part, e: UpstreamError) {
+      // A cluster without metrics-server answers 404: that's not the cluster being down.
+      if (part === 'metrics' && e.status !== undefined && e.status < 500) return;
+      c.failing.add(part);
+      const first = c.freshness.lastSuccess === null && c.freshness.lastError === null;
+      const was = c.freshness.reachable;
+      c.freshness = markFailure(c.freshness, e.message, now());
+      if (was || first) announce(e.message);
+    },
+  };
+}
+
+export interface AppsState {
+  apps: Map<string, AppDto>;
+  freshness: typeof UNKNOWN;
+}
+
+const appKey = (a: AppDto) => `${a.appNamespace}/${a.name}`;
+
+export function appSink(s: AppsState, h: FeedHooks): AppSink {
+  const now = h.now ?? Date.now;
+  const seen = (prev: AppDto | undefined, next: AppDto) => {
+    if (appTransition(prev, next)) h.history?.app(prev, next, now());
+  };
+  return {
+    apps(items) {
+      const prevs = new Map(s.apps);
+      const withSince = items.map((a) => carryHealthSince(prevs.get(appKey(a)), a, now()));
+      const changes = replaceAll(s.apps, withSince.map((a) => [appKey(a), a]), sameApp);
+      for (const ch of changes) if (ch.next) seen(ch.prev, ch.next);
+      if (changes.length) {
+        h.changed();
+        h.publisher.soon('apps', 'app', () => ({ relisted: true, count: s.apps.size }));
+      }
+    },
+    app(type, a) {
+      const prev = s.apps.get(appKey(a));
+      const next = carryHealthSince(prev, a, now());
+      const ch = applyEvent(s.apps, type, appKey(a), next, sameApp);
+      if (!ch) return;
+      if (ch.next) seen(ch.prev, ch.next);
+      h.changed();
+      h.publisher.now('app', { name: a.name, cluster: a.cluster, sync: a.sync, health: a.health, deleted: type === 'DELETED' });
+    },
+    healthy() {
+      const was = s.freshness.reachable;
+      s.freshness = markSuccess(s.freshness, now());
+      if (!was) {
+        h.changed();
+        h.publisher.now('freshness', { source: 'apps', reachable: true, at: now() });
+      }
+    },
+    failed(e) {
+      const was = s.freshness.reachable || s.freshness.lastSuccess === null;
+      s.freshness = markFailure(s.freshness, e.message, now());
+      if (was) {
+        h.changed();
+        h.publisher.now('freshness', { source: 'apps', reachable: false, lastSuccess: s.freshness.lastSuccess, at: now() });
+      }
+    },
+  };
+}
