@@ -1,0 +1,19 @@
+// GET /api/promotions — promotion history (admin), newest first, filtered by state and service.
+// POST /api/promotions — preview: freezes the change for { services } as a proposed promotion.
+import type { NextRequest } from 'next/server';
+import { mutationRoute } from '@/server/http/mutation';
+import { jsonRoute } from '@/server/http/respond';
+import { ensurePromotionJobs } from '@/server/jobs/promotions';
+import { listPromotions } from '@/server/services/promotions/get-promotion';
+import { previewPromotion } from '@/server/services/promotions/preview-promotion';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(req: NextRequest) {
+  return jsonRoute(() => listPromotions(Object.fromEntries(req.nextUrl.searchParams)));
+}
+
+export function POST(req: NextRequest) {
+  ensurePromotionJobs();
+  return mutationRoute(req, (body) => previewPromotion(body));
+}

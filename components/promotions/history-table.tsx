@@ -1,0 +1,24 @@
+import Link from 'next/link';
+import type { PromotionDto } from '@/lib/promotions/types';
+import { StateBadge } from './state-badge';
+
+// Past promotions, newest first: a list on a phone, the same rows wider on a desktop.
+export function HistoryTable({ promotions }: { promotions: PromotionDto[] }) {
+  if (promotions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No promotions match.</p>;
+  return (
+    <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="history">
+      {promotions.map((p) => (
+        <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+          <Link href={`/promotions/${p.id}`} className="min-w-0 break-words font-mono text-sm underline">
+            {p.title}
+          </Link>
+          <span className="flex items-center gap-2 text-xs text-slate-500">
+            {new Date(p.createdAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })}
+            {p.approvedByName ? ` · ${p.approvedByName}` : ''}
+            <StateBadge state={p.state} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

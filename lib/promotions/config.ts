@@ -1,0 +1,60 @@
+// Configuration of promotions (`promotion:` in homelab.yaml). Pure: server/env.ts embeds this schema
+// under the key `promotion`; until it does, services use `PromotionConfigSchema.parse({})` defaults.
+import { z } from 'zod';
+
+const Hours = z.number().min(0).max(24 * 30);
+const RepoPath = z.string().regex(/^[A-Za-z0-9._/-]+$/, 'expected a repository path like kubernetes/overlays/dev').transform((s) => s.replace(/\/+$/, ''));
+
+export const AutoPromotionSchema = z
+  .object({
+    /** Promote automatically once every gate has passed (off by default). */
+    enabled: z.boolean().default(false),
+    /** Weekly window in the panel's time zone, e.g. "mon 06:00-08:00"; empty = any time. */
+    window: z
+      .string()
+      .regex(/^(mon|tue|wed|thu|fri|sat|sun) \d{2}:\d{2}-\d{2}:\d{2}$/, 'expected "mon 06:00-08:00"')
+      .optional(),
+  })
+  .strict();
+
+export const ServicePolicySchema = z
+  .object({
+    soakHours: Hours.optional(),
+    auto: AutoPromotionSchema.optional(),
+  })
+  .strict();
+
+export const PromotionConfigSchema = z
+  .object({
+    /** Overlay folders: every kustomization.yaml under `from` is compared with its counterpart under `to`. */
+    from: RepoPath.default('kubernetes/overlays/dev'),
+    to: RepoPath.default('kubernetes/overlays/prod'),
+    /** Cluster names of the two sides (the Argo CD Applications are `<service>-<cluster>`). */
+    fromCluster: z.string().min(1).default('dev'),
+    toCluster: z.string().min(1).default('prod'),
+    /** DEV must have been Synced and Healthy on the version for this long. */
+    soakHours: Hours.default(24),
+    /** `commit` writes to the branch; `pull-request` opens a PR the panel can merge. */
+    mode: z.enum(['commit', 'pull-request']).default('commit'),
+    /** PROD Degraded for longer than this after a promotion → `degraded`, offering a roll back. */
+    degradedAfterSeconds: z.number().int().min(0).max(3600).default(60),
+    /** Tracking gives up (→ failed) when PROD has not synced the commit after this long. */
+    syncTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(30),
+    services: z.record(z.string(), ServicePolicySchema).default({}),
+    notify: z
+      .object({
+        ntfy: z.object({ url: z.url(), token: z.string().min(1).optional() }).strict().optional(),
+        telegram: z.object({ botToken: z.string().min(1), chatId: z.string().min(1) }).strict().optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+export type PromotionConfig = z.infer<typeof PromotionConfigSchema>;
+
+export const DEFAULT_PROMOTION_CONFIG: PromotionConfig = PromotionConfigSchema.parse({});
+
+export function soakHoursFor(cfg: PromotionConfig, service: string): number {
+  return cfg.services[service]?.soakHours ?? cfg.soakHours;
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+import { UpstreamError } from '../../errors';
+
+// Octokit throws RequestError (with .status) or a fetch/abort error; both become UpstreamError with
+// a message a person can act on. Callers that expect a status (404, 409, 422) check `status` first.
+
+export function statusOf(e: unknown): number | undefined {
+  const s = (e as { status?: unknown })?.status;
+  return typeof s === 'number' ? s : undefined;
+}
+
+export function toUpstream(e: unknown, what: string): UpstreamError {
+  if (e instanceof UpstreamError) return e;
+  const status = statusOf(e);
+  const name = (e as Error)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return new UpstreamError('github', undefined, `GitHub did not answer in time (${what}).`);
+  if (status === 401) return new UpstreamError('github', 401, 'GitHub refused the token (401). Check github.token.');
+  if (status === 403) return new UpstreamError('github', 403, `GitHub refused access (403) while trying to ${what}. Check the token's permissions or the rate limit.`);
+  if (status !== undefined) return new UpstreamError('github', status, `GitHub answered ${status} while trying to ${what}.`);
+  return new UpstreamError('github', undefined, `GitHub is unreachable (${what}): ${(e as Error)?.message ?? String(e)}`);
+}

@@ -1,0 +1,57 @@
+import 'server-only';
+import { STATE_WORDS } from '@/lib/promotions/state';
+import { ApproveInputSchema, type PromotionDto } from '@/lib/promotions/types';
+import { requirePermission } from '../../auth/guard';
+import type { Actor } from '../../context';
+import { ConflictError, NotFoundError } from '../../errors';
+import { parseInput } from '../../validation';
+import { recordAudit } from '../audit/record-audit';
+import { promotionCtx, type PromotionCtx } from './ctx';
+import { executePromotion } from './execute';
+import { toDto, transition, withDetails, type StoredFile } from './store';
+
+const SETTLED_BADLY = new Set(['rejected', 'conflict', 'failed']);
+
+/**
+ * proposed → approved (one conditional UPDATE) → the commit. Concurrent approvals of the same
+ * promotion (double click, two browsers, two replicas) all get the promotion back; one commits.
+ */
+export async function approveAs(ctx: PromotionCtx, actor: Actor, id: string, overrideGates: boolean, action = 'promotion.approve'): Promise<PromotionDto> {
+  const db = await ctx.db();
+  const p = await db.promotion.findUnique({ where: { id } });
+  if (!p) throw new NotFoundError('No such promotion.');
+  if (SETTLED_BADLY.has(p.state)) throw new ConflictError(`This promotion is ${STATE_WORDS[p.state].toLowerCase()}; preview the change again.`, { state: p.state });
+  const files = p.changes as unknown as (StoredFile & { ready?: boolean })[];
+  const waiting = files.filter((f) => f.ready === false).map((f) => f.service);
+  if (p.state === 'proposed' && waiting.length && !overrideGates) {
+    throw new ConflictError(`Not every gate has passed yet (${waiting.join(', ')}). Approve anyway to promote now.`, { gates: 'waiting' });
+  }
+  const won = await transition(db, id, 'approved', { actor: actor.subject, message: `Approved by ${actor.name}${waiting.length ? ' (gates overridden)' : ''}` }, {
+    approvedBy: actor.subject,
+    approvedByName: actor.name,
+    approvedByEmail: actor.email,
+    approvedAt: ctx.now(),
+  });
+  if (won) {
+    const r = await executePromotion(ctx, id, actor);
+    const ok = r?.state === 'committed' || r?.state === 'pr_open';
+    await recordAudit(db, {
+      actor: actor.subject,
+      actorName: actor.name,
+      role: actor.role,
+      action,
+      target: p.services.join(','),
+      outcome: ok ? 'ok' : 'failed',
+      details: { id, state: r?.state, commitSha: r?.commitSha, error: r?.error, gatesOverridden: waiting.length > 0 },
+      ip: await ctx.ip(),
+    });
+  }
+  return toDto(await db.promotion.findUniqueOrThrow({ where: { id }, include: withDetails }));
+}
+
+// POST /api/promotions/:id/approve — admin only; others get 403 and an audit row (by the guard).
+export async function approvePromotion(input: unknown, ctx: PromotionCtx = promotionCtx()): Promise<PromotionDto> {
+  const actor = await requirePermission('promotion:approve', ctx);
+  const { id, overrideGates } = parseInput(ApproveInputSchema, input);
+  return approveAs(ctx, actor, id, overrideGates);
+}

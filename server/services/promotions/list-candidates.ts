@@ -1,0 +1,52 @@
+import 'server-only';
+import { describeChanges, renderChange } from '@/lib/gitops/candidates';
+import { gatesPassed } from '@/lib/promotions/gates';
+import type { CandidateDto, CandidatesDto } from '@/lib/promotions/types';
+import { requirePermission } from '../../auth/guard';
+import { promotionCtx, type PromotionCtx } from './ctx';
+import { readRepoState, type RepoState } from './repo-state';
+import { soakGateFor } from './soak';
+
+const OPEN_STATES = ['proposed', 'approved', 'committing', 'pr_open', 'committed', 'syncing', 'degraded'] as const;
+
+/** Candidates without the permission check: shared with preview, batch and the auto-promotion job. */
+export async function computeCandidates(ctx: PromotionCtx, state?: RepoState): Promise<{ state: RepoState; candidates: CandidateDto[] }> {
+  const cfg = ctx.settings();
+  const gh = ctx.github();
+  const s = state ?? (await readRepoState(gh, cfg));
+  const db = await ctx.db();
+  // A promotion whose roll back was committed no longer blocks its service from a new promotion.
+  const open = await db.promotion.findMany({
+    where: { state: { in: [...OPEN_STATES] }, kind: 'promote', rollbacks: { none: { state: { in: ['committed', 'syncing', 'live', 'degraded'] } } } }, select: { id: true, state: true, services: true },
+    orderBy: { createdAt: 'desc' },
+  });
+  const candidates = await Promise.all(
+    s.deltas.map(async (d): Promise<CandidateDto> => {
+      const devPath = `${cfg.from}/${d.rel}`;
+      const prodPath = `${cfg.to}/${d.rel}`;
+      const prod = s.prod.files.find((f) => f.rel === d.rel)!;
+      const gates = d.changes.length ? [await soakGateFor(ctx, cfg, d.service, devPath, s.head)] : [];
+      const o = open.find((p) => p.services.includes(d.service));
+      return {
+        service: d.service,
+        devPath,
+        prodPath,
+        changes: d.changes,
+        summary: d.changes.length ? describeChanges(d.changes).text : 'nothing to promote automatically',
+        notes: d.notes,
+        gates,
+        ready: d.changes.length > 0 && gatesPassed(gates),
+        diff: d.changes.length ? renderChange(prodPath, prod.text, d).diff : '',
+        open: o ? { id: o.id, state: o.state } : null,
+      };
+    }),
+  );
+  return { state: s, candidates };
+}
+
+// What DEV runs and PROD does not, per service, with the soak gate and the exact diff.
+export async function listCandidates(ctx: PromotionCtx = promotionCtx()): Promise<CandidatesDto> {
+  await requirePermission('promotion:read', ctx);
+  const { state, candidates } = await computeCandidates(ctx);
+  return { branch: ctx.github().branch, head: state.head, mode: ctx.settings().mode, candidates, checkedAt: ctx.now().toISOString() };
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import { IdInputSchema, type PromotionDto } from '@/lib/promotions/types';
+import { requirePermission } from '../../auth/guard';
+import { readFileAt } from '../../clients/github';
+import { ConflictError, NotFoundError } from '../../errors';
+import { parseInput } from '../../validation';
+import { parseOverlay } from '@/lib/gitops/overlay';
+import { compareOverlays } from '@/lib/gitops/candidates';
+import { approveAs } from './approve-promotion';
+import { promotionCtx, type PromotionCtx } from './ctx';
+import { buildFiles, createProposal, type ProposedItem } from './propose';
+import { filesOf, toDto, withDetails } from './store';
+
+const ROLLABLE = new Set(['committed', 'syncing', 'live', 'degraded']);
+const ACTIVE_ROLLBACK = ['proposed', 'approved', 'committing', 'pr_open', 'committed', 'syncing', 'live', 'degraded'] as const;
+
+// Restores the versions PROD had before a promotion, as its own promotion (kind rollback, linked),
+// committed the same way. Only when PROD still pins what the promotion wrote; anything else is a
+// newer change a person must look at.
+export async function rollBack(input: unknown, ctx: PromotionCtx = promotionCtx()): Promise<PromotionDto> {
+  const actor = await requirePermission('promotion:approve', ctx);
+  const { id } = parseInput(IdInputSchema, input);
+  const db = await ctx.db();
+  const p = await db.promotion.findUnique({ where: { id } });
+  if (!p) throw new NotFoundError('No such promotion.');
+  if (!ROLLABLE.has(p.state) || !p.commitSha) throw new ConflictError('Only a committed promotion can be rolled back.', { state: p.state });
+  const existing = await db.promotion.findFirst({ where: { rollbackOfId: id, state: { in: [...ACTIVE_ROLLBACK] } }, include: withDetails });
+  if (existing) return toDto(existing);
+  const gh = ctx.github();
+  const items: ProposedItem[] = [];
+  for (const f of filesOf(p)) {
+    const now = await readFileAt(gh, f.path);
+    if (!now) throw new ConflictError(`${f.path} no longer exists on GitHub; roll back by hand.`);
+    // PROD must still pin what the promotion wrote: compare its pins with the promoted file's.
+    const drift = compareOverlays(parseOverlay(f.after), parseOverlay(now.content)).changes;
+    if (drift.length) throw new ConflictError(`${f.path} changed after this promotion; roll back by hand or promote again.`);
+    const changes = f.changes.map((c) => ({ ...c, from: c.to, to: c.from }));
+    const edits = changes.map((c) => ({ kind: c.kind, name: c.name, field: c.field, to: c.to }) as ProposedItem['edits'][number]);
+    items.push({ service: f.service, rel: f.rel, devPath: f.devPath, prodPath: f.path, prodText: now.content, prodSha: now.sha, changes, edits, ready: true });
+  }
+  const rid = await createProposal(db, { files: buildFiles(items), baseSha: p.commitSha, devSha: p.commitSha, proposedBy: actor, kind: 'rollback', rollbackOfId: id });
+  return approveAs(ctx, actor, rid, true, 'promotion.rollback');
+}

@@ -1,0 +1,111 @@
+import 'server-only';
+import type { Promotion } from '../../generated/prisma/client';
+import { findCommitWith, getPullRequest, isAncestor } from '../../clients/github';
+import { log } from '../../log';
+import { appName, type PromotionCtx } from './ctx';
+import { notifyPromotion } from './notify';
+import { transition } from './store';
+
+// One tick of the tracking job (single leader): follows each committed promotion until PROD's
+// Application is Synced at the commit (or a descendant) and Healthy → live, or Degraded for longer
+// than `degradedAfterSeconds` → degraded. Also follows PRs merged on GitHub and recovers a commit
+// that landed while the panel stopped mid-request (found by its Promotion-Id trailer).
+
+type Verdict = 'syncing' | 'healthy' | 'degraded';
+const JOB = 'promotions-tracker';
+const ancestry = new Map<string, boolean>();
+
+async function atOrAfter(ctx: PromotionCtx, commit: string, revision: string | null): Promise<boolean> {
+  if (!revision) return false;
+  if (revision === commit) return true;
+  const key = `${commit}..${revision}`;
+  if (!ancestry.has(key)) {
+    if (ancestry.size > 1_000) ancestry.clear();
+    ancestry.set(key, await isAncestor(ctx.github(), commit, revision));
+  }
+  return ancestry.get(key)!;
+}
+
+async function verdictOf(ctx: PromotionCtx, p: Promotion): Promise<Verdict> {
+  const verdicts: Verdict[] = [];
+  for (const service of p.services) {
+    const app = await ctx.apps()(appName(service, ctx.settings().toCluster));
+    if (!app || app.sync !== 'Synced' || !(await atOrAfter(ctx, p.commitSha!, app.revision))) verdicts.push('syncing');
+    else if (app.health === 'Healthy') verdicts.push('healthy');
+    else if (app.health === 'Degraded' || app.health === 'Missing') verdicts.push('degraded');
+    else verdicts.push('syncing');
+  }
+  if (verdicts.includes('degraded')) return 'degraded';
+  return verdicts.every((v) => v === 'healthy') ? 'healthy' : 'syncing';
+}
+
+async function follow(ctx: PromotionCtx, p: Promotion): Promise<void> {
+  const db = await ctx.db();
+  const now = ctx.now();
+  const cfg = ctx.settings();
+  const v = await verdictOf(ctx, p);
+  if (v === 'healthy') {
+    if (await transition(db, p.id, 'live', { actor: JOB, message: 'PROD is synced and healthy' }, { liveAt: now, degradedSince: null })) void notifyPromotion(ctx, p.id, 'live');
+    return;
+  }
+  if (v === 'degraded') {
+    const since = p.degradedSince ?? now;
+    if (!p.degradedSince) await db.promotion.updateMany({ where: { id: p.id, degradedSince: null }, data: { degradedSince: now } });
+    if (p.state !== 'degraded' && now.getTime() - since.getTime() >= cfg.degradedAfterSeconds * 1000) {
+      if (await transition(db, p.id, 'degraded', { actor: JOB, message: 'PROD stayed Degraded after the promotion' })) void notifyPromotion(ctx, p.id, 'degraded');
+    }
+    return;
+  }
+  if (p.degradedSince && p.state !== 'degraded') await db.promotion.updateMany({ where: { id: p.id }, data: { degradedSince: null } });
+  if (p.state === 'committed') await transition(db, p.id, 'syncing', { actor: JOB, message: 'Argo CD is syncing PROD' });
+  const started = (p.approvedAt ?? p.createdAt).getTime();
+  if (p.state !== 'degraded' && now.getTime() - started > cfg.syncTimeoutMinutes * 60_000) {
+    const error = `PROD did not sync the commit within ${cfg.syncTimeoutMinutes} minutes.`;
+    if (await transition(db, p.id, 'failed', { actor: JOB, message: error }, { error })) void notifyPromotion(ctx, p.id, 'failed');
+  }
+}
+
+async function followPr(ctx: PromotionCtx, p: Promotion): Promise<void> {
+  const db = await ctx.db();
+  const pr = await getPullRequest(ctx.github(), p.prNumber!);
+  if (pr.merged && pr.mergeSha) {
+    await transition(db, p.id, 'committed', { actor: JOB, message: `Pull request #${pr.number} merged on GitHub` }, { commitSha: pr.mergeSha, commitUrl: `${ctx.github().webUrl}/commit/${pr.mergeSha}` });
+  } else if (pr.state === 'closed') {
+    await transition(db, p.id, 'rejected', { actor: JOB, message: `Pull request #${pr.number} was closed on GitHub` }, { rejectReason: 'pull request closed without merging' });
+  }
+}
+
+async function recover(ctx: PromotionCtx, p: Promotion): Promise<void> {
+  const db = await ctx.db();
+  if (p.state === 'approved') {
+    // Stopped between the approval and the commit: nothing was sent to GitHub.
+    await transition(db, p.id, 'failed', { actor: JOB, message: 'The panel stopped before committing; nothing was committed' }, { error: 'interrupted' });
+    return;
+  }
+  const found = await findCommitWith(ctx.github(), `Promotion-Id: ${p.id}`);
+  if (found) await transition(db, p.id, 'committed', { actor: JOB, message: `Found commit ${found.sha.slice(0, 7)} after a restart` }, { commitSha: found.sha, commitUrl: found.url });
+  else await transition(db, p.id, 'failed', { actor: JOB, message: 'The panel stopped while committing; nothing was committed' }, { error: 'interrupted' });
+}
+
+const STUCK_MS = 2 * 60_000;
+
+export async function trackPromotions(ctx: PromotionCtx): Promise<void> {
+  const db = await ctx.db();
+  const rows = await db.promotion.findMany({
+    where: {
+      OR: [{ state: { in: ['committed', 'syncing', 'degraded', 'pr_open'] } }, { state: { in: ['approved', 'committing'] }, updatedAt: { lt: new Date(ctx.now().getTime() - STUCK_MS) } }],
+      // A promotion whose roll back was committed is no longer what PROD runs.
+      rollbacks: { none: { state: { in: ['committed', 'syncing', 'live', 'degraded'] } } },
+    },
+    take: 50,
+  });
+  for (const p of rows) {
+    try {
+      if (p.state === 'pr_open') await followPr(ctx, p);
+      else if (p.state === 'committing' || p.state === 'approved') await recover(ctx, p);
+      else await follow(ctx, p);
+    } catch (e) {
+      log.warn({ promotion: p.id, err: (e as Error).message }, 'promotion tracking failed this round');
+    }
+  }
+}
