@@ -1,0 +1,12 @@
+// POST /api/gaming/start — start the gaming VM (pre-flight first; concurrent starts join one session).
+import type { NextRequest } from 'next/server';
+import { mutationRoute } from '@/server/http/mutation';
+import { ensureGamingJobs } from '@/server/jobs/gaming';
+import { startGaming } from '@/server/services/gaming/start-gaming';
+
+export const dynamic = 'force-dynamic';
+
+export function POST(req: NextRequest) {
+  ensureGamingJobs();
+  return mutationRoute(req, (body) => startGaming(body));
+}

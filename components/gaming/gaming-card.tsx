@@ -1,0 +1,94 @@
+'use client';
+import { QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { useContext } from 'react';
+import { useLiveStream } from '@/components/live/use-live-stream';
+import { getQueryClient } from '@/components/providers/query-client';
+import type { CardState, GamingStateDto } from '@/lib/gaming/types';
+import { Badge, type Tone } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { PreflightList } from './preflight-list';
+import { useGamingAction, useGamingState } from './use-gaming';
+
+// The gaming card (journey 1): the state in plain words, who started it and when, the lease's end,
+// and Start / Stop / Extend. Live: the event stream invalidates ['gaming'].
+
+const TONE: Record<CardState, Tone> = { off: 'neutral', starting: 'info', booting: 'info', ready: 'good', stopping: 'warn', failed: 'bad', unreachable: 'bad' };
+const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const first = (name: string) => name.split(/\s+/)[0];
+
+function headline(s: GamingStateDto): string {
+  const who = s.session && s.state !== 'off' && s.state !== 'failed' && s.state !== 'unreachable' ? ` (by ${first(s.session.startedByName)} at ${time(s.session.startedAt)})` : '';
+  return `${s.label}${who}`;
+}
+
+function Buttons({ s }: { s: GamingStateDto }) {
+  const start = useGamingAction('start');
+  const stop = useGamingAction('stop');
+  const extend = useGamingAction('extend');
+  const busy = start.isPending || stop.isPending || extend.isPending;
+  const error = start.error ?? stop.error ?? extend.error;
+  const btn = 'min-h-11 rounded-lg px-4 py-2 text-base font-semibold disabled:opacity-50';
+  return (
+    <>
+      <div className="mt-3 flex flex-wrap gap-2">
+        {s.state === 'off' || s.state === 'failed' || s.state === 'unreachable' || start.isPending ? (
+          <button type="button" className={`${btn} bg-emerald-700 text-white`} disabled={busy || !s.can.start} onClick={() => start.mutate({})}>
+            {start.isPending ? 'Starting…' : 'Start gaming'}
+          </button>
+        ) : null}
+        {s.can.stop || stop.isPending ? (
+          <button type="button" className={`${btn} bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-white`} disabled={busy} onClick={() => stop.mutate({})}>
+            {stop.isPending ? 'Stopping…' : 'Stop'}
+          </button>
+        ) : null}
+        {s.can.extend ? (
+          <button type="button" className={`${btn} bg-blue-700 text-white`} disabled={busy} onClick={() => extend.mutate({ leaseEndsAt: s.session?.leaseEndsAt })}>
+            {extend.isPending ? 'Extending…' : 'Extend'}
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <p role="alert" data-testid="gaming-error" className="mt-2 text-sm text-red-700 dark:text-red-300">
+          {error.message}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Body() {
+  const q = useGamingState();
+  if (q.isPending) return <p className="text-sm text-slate-500">Checking the gaming PC…</p>;
+  if (q.isError) return <p role="alert" className="text-sm text-red-700">{q.error.message}</p>;
+  const s = q.data;
+  return (
+    <div data-testid="gaming-card" data-state={s.state}>
+      <p className="flex items-center gap-2 text-lg font-semibold" aria-live="polite">
+        <Badge tone={TONE[s.state]}>{s.state === 'ready' ? '●' : '○'}</Badge>
+        <span data-testid="gaming-state">{headline(s)}</span>
+      </p>
+      {s.detail ? <p data-testid="gaming-detail" className="mt-1 text-sm text-slate-700 dark:text-slate-300">{s.detail}</p> : null}
+      {s.notice ? <p className="mt-1 text-sm text-amber-800 dark:text-amber-200">{s.notice}</p> : null}
+      {s.session && s.state !== 'stopping' ? (
+        <p data-testid="gaming-lease" className="mt-1 text-sm">Until {time(s.session.leaseEndsAt)}</p>
+      ) : null}
+      {s.leaseWarning ? <p role="status" className="mt-1 text-sm font-semibold text-amber-800 dark:text-amber-200">{s.leaseWarning}</p> : null}
+      {s.preflight ? <PreflightList preflight={s.preflight} /> : null}
+      <Buttons s={s} />
+    </div>
+  );
+}
+
+/** Uses the app's QueryClient, also when rendered outside the providers (the tab's one client). */
+export function GamingCard() {
+  const outer = useContext(QueryClientContext);
+  // Keeps the tab's event stream open while the card is shown: 'gaming' events invalidate ['gaming'].
+  useLiveStream();
+  const own = outer ? null : getQueryClient();
+  const card = (
+    <Card title="Gaming PC">
+      <Body />
+    </Card>
+  );
+  return own ? <QueryClientProvider client={own}>{card}</QueryClientProvider> : card;
+}

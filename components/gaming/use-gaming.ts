@@ -1,0 +1,43 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { GamingStateDto } from '@/lib/gaming/types';
+import { STATE_LABEL } from '@/lib/gaming/words';
+
+// The card's data: GET /api/gaming under the key ['gaming'], which the live event stream invalidates
+// on every 'gaming' event (lib/query-keys.ts), and the three mutations with immediate feedback.
+
+export const GAMING_KEY = ['gaming'] as const;
+
+async function call<T>(url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, body === undefined ? { cache: 'no-store' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(json?.error?.message ?? `The panel answered ${res.status}.`);
+  return json as T;
+}
+
+export function useGamingState() {
+  return useQuery({ queryKey: GAMING_KEY, queryFn: () => call<GamingStateDto>('/api/gaming'), staleTime: 30_000 });
+}
+
+type Verb = 'start' | 'stop' | 'extend';
+const PENDING: Partial<Record<Verb, GamingStateDto['state']>> = { start: 'starting', stop: 'stopping' };
+
+export function useGamingAction(verb: Verb) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown> = {}) => call<GamingStateDto>(`/api/gaming/${verb}`, body),
+    // Show the next state at once; the server's answer (or the live event) replaces it.
+    onMutate: async () => {
+      await qc.cancelQueries({ queryKey: GAMING_KEY });
+      const prev = qc.getQueryData<GamingStateDto>(GAMING_KEY);
+      const next = PENDING[verb];
+      if (prev && next) qc.setQueryData<GamingStateDto>(GAMING_KEY, { ...prev, state: next, label: STATE_LABEL[next], can: { start: false, stop: false, extend: false } });
+      return { prev };
+    },
+    onSuccess: (data) => qc.setQueryData(GAMING_KEY, data),
+    onError: (_e, _v, c) => {
+      if (c?.prev) qc.setQueryData(GAMING_KEY, c.prev);
+      void qc.invalidateQueries({ queryKey: GAMING_KEY });
+    },
+  });
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { GamingConfigSchema, type GamingConfig } from './config';
+import { evaluatePreflight, pciDevices, type PreflightFacts, type VmFacts } from './preflight';
+
+const GiB = 1024 ** 3;
+const vm = (vmid: number, name: string, memGiB: number, running: boolean, tags: string[], pci: string[] = []): VmFacts => ({ vmid, name, running, memoryBytes: memGiB * GiB, tags, pci });
+// The seeded homelab: DEV 4 + PROD 16 running, gaming 32 off, 64 GiB host.
+const SEED = [
+  vm(101, 'talos-dev', 4, true, ['talos', 'dev']),
+  vm(201, 'talos-prod-cp', 4, true, ['talos', 'prod']),
+  vm(202, 'talos-prod-worker-1', 12, true, ['talos', 'prod']),
+  vm(300, 'windows-gaming', 32, false, ['gaming'], ['0000:01:00,pcie=1,x-vga=1']),
+];
+// Tuesday 2026-11-24 19:00 UTC.
+const TUE_19 = new Date('2026-11-24T19:00:00Z');
+
+function facts(over: Partial<PreflightFacts> = {}, cfg: Partial<GamingConfig> = {}): PreflightFacts {
+  return {
+    role: 'family',
+    now: TUE_19,
+    cfg: { ...GamingConfigSchema.parse({}), ...cfg },
+    hostTotalBytes: 64 * GiB,
+    vms: SEED,
+    gamingVmid: 300,
+    promotionInFlight: false,
+    weeklyMinutesUsed: 0,
+    ...over,
+  };
+}
+const noBuffer = { memory: { hostReserveGiB: 4, zfsArcGiB: 8, bufferGiB: 0 } };
+
+describe('the gaming pre-flight', () => {
+  it('passes on the seeded host when the reserve leaves room, each check in plain words', () => {
+    const r = evaluatePreflight(facts({}, noBuffer));
+    expect(r.ok).toBe(true);
+    expect(r.refusal).toBeNull();
+    expect(r.checks.map((c) => c.message)).toEqual([
+      'You may start the gaming PC.',
+      'The graphics card is free.',
+      'Enough memory: needs 32 GB, 32 GB free.',
+      'No promotion is being rolled out.',
+      'No maintenance is planned now.',
+      'Not within quiet hours.',
+    ]);
+  });
+
+  it('refuses when RAM is short under the refuse policy, naming the DEV cluster', () => {
+    const r = evaluatePreflight(facts());
+    expect(r.ok).toBe(false);
+    expect(r.refusal).toBe('Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.');
+    expect(r.stopDev).toBe(false);
+  });
+
+  it('says what it will do under stop-dev: shut DEV down to make room', () => {
+    const r = evaluatePreflight(facts({}, { policy: 'stop-dev' }));
+    expect(r.ok).toBe(true);
+    expect(r.stopDev).toBe(true);
+    expect(r.devVmids).toEqual([101]);
+    expect(r.note).toBe('The DEV cluster will be shut down to make room.');
+  });
+
+  it('refuses under stop-dev when even without DEV it would not fit', () => {
+    const r = evaluatePreflight(facts({ hostTotalBytes: 48 * GiB }, { policy: 'stop-dev' }));
+    expect(r.refusal).toBe('Not enough memory: needs 32 GB, 12 GB free while the DEV cluster is running.');
+  });
+
+  it('refuses without mentioning DEV when DEV is off', () => {
+    const vms = SEED.map((v) => (v.vmid === 101 ? { ...v, running: false } : v));
+    const r = evaluatePreflight(facts({ vms, hostTotalBytes: 56 * GiB }));
+    expect(r.refusal).toBe('Not enough memory: needs 32 GB, 24 GB free.');
+  });
+
+  it('refuses when another running VM holds the same GPU', () => {
+    const vms = [...SEED, vm(400, 'linux-desktop', 4, true, [], ['host=0000:01:00.0;0000:01:00.1'])];
+    const r = evaluatePreflight(facts({ vms, hostTotalBytes: 128 * GiB }));
+    expect(r.refusal).toBe('The graphics card is in use by linux-desktop.');
+  });
+
+  it('refuses while a promotion is being rolled out', () => {
+    expect(evaluatePreflight(facts({ promotionInFlight: true }, noBuffer)).refusal).toBe('A promotion is being rolled out to PROD right now; try again in a few minutes.');
+  });
+
+  it('refuses during a maintenance window', () => {
+    const r = evaluatePreflight(facts({}, { ...noBuffer, maintenance: [{ from: '2026-11-24T18:00:00Z', to: '2026-11-24T20:30:00Z', reason: 'disk swap' }] }));
+    expect(r.refusal).toBe('The homelab is under maintenance (disk swap) until 20:30.');
+  });
+
+  const school = { quietHours: [{ days: ['sun', 'mon', 'tue', 'wed', 'thu'] as ('sun' | 'mon' | 'tue' | 'wed' | 'thu')[], from: '21:30', to: '07:00', label: 'school night' }] };
+  it('refuses family members in quiet hours, past midnight too, but not the admin', () => {
+    const late = new Date('2026-11-24T22:00:00Z');
+    const night = new Date('2026-11-25T02:00:00Z');
+    expect(evaluatePreflight(facts({ now: late }, { ...noBuffer, ...school })).refusal).toBe("It's school night (21:30–07:00); only Paul can start it now.");
+    expect(evaluatePreflight(facts({ now: night }, { ...noBuffer, ...school })).ok).toBe(false);
+    expect(evaluatePreflight(facts({ now: TUE_19 }, { ...noBuffer, ...school })).ok).toBe(true);
+    // Friday night is not a school night.
+    expect(evaluatePreflight(facts({ now: new Date('2026-11-27T22:00:00Z') }, { ...noBuffer, ...school })).ok).toBe(true);
+    expect(evaluatePreflight(facts({ now: late, role: 'admin' }, { ...noBuffer, ...school })).ok).toBe(true);
+  });
+
+  it('honours the configured time zone for quiet hours', () => {
+    // 21:00 UTC is 22:00 in Paris (winter).
+    const r = evaluatePreflight(facts({ now: new Date('2026-11-24T21:00:00Z') }, { ...noBuffer, ...school, timeZone: 'Europe/Paris' }));
+    expect(r.ok).toBe(false);
+  });
+
+  it('refuses past the weekly allowance (family only)', () => {
+    const r = evaluatePreflight(facts({ weeklyMinutesUsed: 11 * 60 }, { ...noBuffer, weeklyHoursPerPerson: 10 }));
+    expect(r.refusal).toBe('You have played 11.0 h this week; the limit is 10 h.');
+    expect(evaluatePreflight(facts({ weeklyMinutesUsed: 11 * 60, role: 'admin' }, { ...noBuffer, weeklyHoursPerPerson: 10 })).ok).toBe(true);
+  });
+
+  it('refuses when the gaming VM is not there', () => {
+    expect(evaluatePreflight(facts({ gamingVmid: 999 })).refusal).toBe("The gaming VM wasn't found on the server.");
+  });
+});
+
+describe('pciDevices', () => {
+  it('reduces Proxmox hostpci strings to devices', () => {
+    expect(pciDevices(['0000:01:00,pcie=1,x-vga=1'])).toEqual(['01:00']);
+    expect(pciDevices(['host=0000:01:00.0;0000:01:00.1,pcie=1'])).toEqual(['01:00']);
+    expect(pciDevices(['mapping=gpu,pcie=1'])).toEqual(['mapping=gpu']);
+  });
+});

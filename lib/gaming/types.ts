@@ -1,0 +1,69 @@
+// What the gaming card and the history page receive from the server (JSON-safe DTOs).
+
+export type CardState = 'off' | 'starting' | 'booting' | 'ready' | 'stopping' | 'failed' | 'unreachable';
+export type SessionState = 'starting' | 'booting' | 'ready' | 'stopping' | 'ended';
+export type EndReason = 'stopped' | 'lease' | 'idle' | 'failed' | 'cancelled' | 'external';
+
+export type CheckId = 'permission' | 'gpu' | 'memory' | 'promotion' | 'maintenance' | 'quiet-hours' | 'weekly';
+
+export interface PreflightCheck {
+  id: CheckId;
+  ok: boolean;
+  /** Plain words, for the person holding the phone. */
+  message: string;
+}
+
+export interface PreflightResult {
+  ok: boolean;
+  checks: PreflightCheck[];
+  /** What starting will do besides starting (e.g. shut the DEV cluster down), or null. */
+  note: string | null;
+  /** The first refusal, as one sentence. */
+  refusal: string | null;
+  stopDev: boolean;
+  devVmids: number[];
+}
+
+export interface GamingSessionDto {
+  id: string;
+  state: SessionState;
+  startedByName: string;
+  /** The caller started it. */
+  mine: boolean;
+  startedAt: string;
+  readyAt: string | null;
+  leaseEndsAt: string;
+  endedAt: string | null;
+  endReason: EndReason | null;
+  failure: string | null;
+  stoppedByName: string | null;
+  durationMinutes: number | null;
+  stopDev: boolean;
+}
+
+export interface GamingStateDto {
+  state: CardState;
+  /** "Ready to play", "Booting Windows", … */
+  label: string;
+  /** One line under the label: who and when, or why it can't start. */
+  detail: string | null;
+  session: GamingSessionDto | null;
+  /** Shown when the lease ends within the warning window. */
+  leaseWarning: string | null;
+  /** Pre-flight preview while the VM is off (what a tap would do or why it would be refused). */
+  preflight: Pick<PreflightResult, 'ok' | 'checks' | 'note' | 'refusal'> | null;
+  can: { start: boolean; stop: boolean; extend: boolean };
+  /** Something the card must say besides the state (e.g. the homelab server can't be reached). */
+  notice: string | null;
+  at: string;
+}
+
+export interface GamingHistoryDto {
+  sessions: GamingSessionDto[];
+  all: boolean;
+}
+
+export interface DevPowerDto {
+  vms: { vmid: number; name: string; running: boolean; memoryGiB: number }[];
+  notice: string | null;
+}

@@ -1,0 +1,41 @@
+import 'server-only';
+import { FORBIDDEN_TOKEN, UNREACHABLE, proxmoxReason } from '@/lib/gaming/words';
+import { UpstreamError } from '../../errors';
+
+// proxmox-api throws plain Errors whose message carries the status line; this turns them into
+// UpstreamErrors whose message is already plain words, keeping Proxmox's own text in `reason`.
+
+export class ProxmoxError extends UpstreamError {
+  constructor(
+    status: number | undefined,
+    message: string,
+    /** Proxmox's own text (status reason), for logs, audit details and translation. */
+    readonly reason: string,
+  ) {
+    super('proxmox', status, message);
+    this.name = 'ProxmoxError';
+  }
+  get unreachable(): boolean {
+    return this.status === undefined;
+  }
+}
+
+export function toProxmoxError(e: unknown): ProxmoxError {
+  if (e instanceof ProxmoxError) return e;
+  const text = e instanceof Error ? e.message : String(e);
+  const m = /(?:return Error|failed with) (\d{3}) (.*?)(?:: \{|\s+return: |$)/s.exec(text);
+  if (!m) return new ProxmoxError(undefined, UNREACHABLE, text.slice(0, 300));
+  const status = Number(m[1]);
+  const reason = m[2].trim();
+  if (status === 401 || status === 403) return new ProxmoxError(status, FORBIDDEN_TOKEN, reason);
+  const words = proxmoxReason(reason);
+  return new ProxmoxError(status, `${words.charAt(0).toUpperCase()}${words.slice(1)}.`, reason);
+}
+
+export async function pve<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    throw toProxmoxError(e);
+  }
+}

@@ -1,0 +1,72 @@
+import 'server-only';
+import net from 'node:net';
+import type { GamingConfig } from '@/lib/gaming/config';
+import { connectProxmox } from '../../clients/proxmox/connect';
+import { powerApi, type PowerApi } from '../../clients/proxmox/power';
+import { requestCtx, type Ctx } from '../../context';
+import type { Db } from '../../db';
+import { config } from '../../env';
+import { UnavailableError } from '../../errors';
+import { bus } from '../../live/events';
+import { gamingConfig } from './config';
+import { notifyNtfy } from './notify';
+
+// What gaming and DEV-power services need besides the request: Proxmox, the config, the promotions
+// check, the event bus, notifications and the clock. Tests pass fakes or simulator-backed clients.
+
+export interface GamingCtx extends Ctx {
+  proxmox(): PowerApi;
+  gaming(): GamingConfig;
+  promotionInFlight(db: Db): Promise<boolean>;
+  publish(topic: string, data: unknown): void;
+  /** ntfy: to one person (subject or e-mail), or to the admin when `to` is null. */
+  notify(to: string | null, title: string, message: string): Promise<void>;
+  /** TCP readiness probe (Sunshine etc.). */
+  probe(host: string, port: number): Promise<boolean>;
+  /** Ask the background loop to look again soon (after a state change). */
+  wake(): void;
+  now(): Date;
+}
+
+let api: PowerApi | undefined;
+
+function defaultProxmox(): PowerApi {
+  if (api) return api;
+  const cfg = config().proxmox;
+  if (!cfg) throw new UnavailableError('Proxmox is not configured for this panel (the `proxmox:` section of homelab.yaml).');
+  api = powerApi(connectProxmox(cfg), cfg.node);
+  return api;
+}
+
+export function tcpProbe(host: string, port: number, timeoutMs = 1_500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port });
+    const done = (ok: boolean) => {
+      s.destroy();
+      resolve(ok);
+    };
+    s.setTimeout(timeoutMs, () => done(false));
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+  });
+}
+
+let wakeHook: () => void = () => undefined;
+/** Set by the background loop (server/jobs/gaming-monitor.ts) when it starts. */
+export function setWakeHook(fn: () => void) {
+  wakeHook = fn;
+}
+
+export function gamingCtx(base: Ctx = requestCtx()): GamingCtx {
+  return {
+    ...base,
+    proxmox: defaultProxmox,
+    gaming: gamingConfig,
+    promotionInFlight: async (db) => (await import('../promotions/in-flight')).promotionInFlight(db),
+    publish: (topic, data) => void bus.publish(topic, data),
+    notify: (to, title, message) => notifyNtfy(gamingConfig().ntfy, to, title, message),
+    probe: tcpProbe,
+    wake: () => wakeHook(),
+    now: () => new Date(),
+  };
+}

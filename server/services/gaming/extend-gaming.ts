@@ -1,0 +1,39 @@
+import 'server-only';
+import { extendLease } from '@/lib/gaming/lease';
+import { ExtendGamingSchema } from '@/lib/gaming/schemas';
+import { clock } from '@/lib/gaming/time';
+import type { GamingStateDto } from '@/lib/gaming/types';
+import { requirePermission } from '../../auth/guard';
+import { ConflictError } from '../../errors';
+import { parseInput } from '../../validation';
+import { recordAudit } from '../audit/record-audit';
+import { gamingCtx, type GamingCtx } from './ctx';
+import { buildState } from './get-gaming-state';
+import { activeSession, transition } from './sessions';
+
+// Extend = optimistic update on the lease end the caller saw: a double tap extends once.
+export async function extendGaming(input: unknown, ctx: GamingCtx = gamingCtx()): Promise<GamingStateDto> {
+  const actor = await requirePermission('gaming:power', ctx);
+  const cmd = parseInput(ExtendGamingSchema, input ?? {});
+  const db = await ctx.db();
+  const cfg = ctx.gaming();
+  const row = await activeSession(db);
+  if (!row || (row.state !== 'booting' && row.state !== 'ready')) throw new ConflictError('The gaming PC is not running, so there is nothing to extend.');
+  const seen = cmd.leaseEndsAt ? new Date(cmd.leaseEndsAt) : row.leaseEndsAt;
+  // The lease already moved since the caller looked (a double tap, or someone else extended).
+  if (seen.getTime() !== row.leaseEndsAt.getTime()) return buildState(ctx, actor);
+  const r = extendLease(row, ctx.now(), cfg.lease);
+  const ip = await ctx.ip();
+  const audit = (outcome: 'ok' | 'denied', details: Record<string, unknown>) =>
+    recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, ip, action: 'gaming.extend', target: `vm/${row.vmid}`, outcome, details: { session: row.id, ...details } });
+  if (!r.ok) {
+    await audit('denied', { reason: 'at-max' });
+    throw new ConflictError(`The session can't go past ${clock(r.maxEndsAt, cfg.timeZone)} (${cfg.lease.maxMinutes / 60} h at most).`);
+  }
+  const won = await transition(db, row.id, ['booting', 'ready'], { leaseEndsAt: r.leaseEndsAt, warnedAt: null }, { leaseEndsAt: row.leaseEndsAt });
+  if (won) {
+    await audit('ok', { from: row.leaseEndsAt.toISOString(), to: r.leaseEndsAt.toISOString(), addedMinutes: r.addedMinutes });
+    ctx.publish('gaming', { session: row.id });
+  }
+  return buildState(ctx, actor);
+}

@@ -1,0 +1,88 @@
+import 'server-only';
+import { can } from '@/lib/permissions';
+import { evaluatePreflight } from '@/lib/gaming/preflight';
+import { canExtend, leasePhase } from '@/lib/gaming/lease';
+import { cardState } from '@/lib/gaming/state';
+import { clock } from '@/lib/gaming/time';
+import type { GamingStateDto } from '@/lib/gaming/types';
+import { STATE_LABEL, UNREACHABLE } from '@/lib/gaming/words';
+import { requirePermission } from '../../auth/guard';
+import type { VmStatus } from '../../clients/proxmox/power';
+import { ProxmoxError } from '../../clients/proxmox/errors';
+import type { Actor } from '../../context';
+import { AppError } from '../../errors';
+import { gamingCtx, type GamingCtx } from './ctx';
+import { guestUp } from './engine';
+import { gatherFacts, gamingVmid } from './facts';
+import { activeSession, lastEnded, toSessionDto } from './sessions';
+
+// What the card shows. Never fails because of Proxmox: an unreachable host or a refused token becomes
+// the card's notice, so the rest of the page keeps working.
+
+export async function getGamingState(_input: unknown = {}, ctx: GamingCtx = gamingCtx()): Promise<GamingStateDto> {
+  const actor = await requirePermission('home:view', ctx);
+  return buildState(ctx, actor);
+}
+
+async function readVms(ctx: GamingCtx): Promise<{ vms: VmStatus[] | null; notice: string | null }> {
+  try {
+    return { vms: await ctx.proxmox().listVms(), notice: null };
+  } catch (e) {
+    if (e instanceof ProxmoxError) return { vms: null, notice: e.message };
+    if (e instanceof AppError) return { vms: null, notice: e.message };
+    throw e;
+  }
+}
+
+export async function buildState(ctx: GamingCtx, actor: Actor): Promise<GamingStateDto> {
+  const db = await ctx.db();
+  const cfg = ctx.gaming();
+  const now = ctx.now();
+  const { vms, notice: readNotice } = await readVms(ctx);
+  let notice = readNotice;
+  let vmid = cfg.vmid ?? null;
+  if (vms && !vmid) {
+    try {
+      vmid = gamingVmid(ctx, vms);
+    } catch (e) {
+      notice = (e as Error).message;
+    }
+  }
+  const active = await activeSession(db, vmid ?? undefined);
+  const vm = vms?.find((v) => v.vmid === (vmid ?? active?.vmid));
+  const ended = vmid ? await lastEnded(db, vmid) : null;
+  let up: boolean | null = null;
+  if (vm?.running && (!active || active.state === 'booting')) up = await guestUp(ctx, vm.vmid).catch(() => null);
+  const reachable = vms !== null && vm !== undefined;
+  const state = cardState({ reachable, running: vm ? vm.running : null, guestUp: up, session: active, lastEnded: ended?.endedAt ? { endReason: ended.endReason, endedAt: ended.endedAt } : null, now });
+  const power = can(actor.role, 'gaming:power');
+
+  let preflight: GamingStateDto['preflight'] = null;
+  if (power && (state === 'off' || state === 'failed') && vms) {
+    try {
+      const r = evaluatePreflight(await gatherFacts(ctx, actor, vms));
+      preflight = { ok: r.ok, checks: r.checks, note: r.note, refusal: r.refusal };
+    } catch {
+      preflight = null; // the preview is a courtesy; the real check runs on Start
+    }
+  }
+  const phase = active && (active.state === 'booting' || active.state === 'ready') ? leasePhase(active.leaseEndsAt, now, cfg.lease) : null;
+  const detail =
+    state === 'failed' ? (ended?.failure ?? null) : state === 'unreachable' ? (notice ?? UNREACHABLE) : active?.state === 'starting' && active.stopDev && !active.startUpid ? 'Shutting the DEV cluster down first…' : null;
+  return {
+    state,
+    // A refusing token or a missing VM is no outage: say "can't check", not "can't reach".
+    label: state === 'unreachable' && notice && notice !== UNREACHABLE ? "Can't check the gaming PC" : STATE_LABEL[state],
+    detail,
+    session: active ? toSessionDto(active, actor.subject) : null,
+    leaseWarning: phase === 'warn' && active ? `It shuts down at ${clock(active.leaseEndsAt, cfg.timeZone)}. Tap Extend for more time.` : null,
+    preflight,
+    can: {
+      start: power && reachable && (state === 'off' || state === 'failed'),
+      stop: power && (state === 'booting' || state === 'ready' || (active?.state === 'starting' && !active.startUpid)),
+      extend: power && !!active && (active.state === 'booting' || active.state === 'ready') && canExtend(active, cfg.lease),
+    },
+    notice: state === 'unreachable' ? null : notice,
+    at: now.toISOString(),
+  };
+}

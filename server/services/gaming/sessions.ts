@@ -1,0 +1,54 @@
+import 'server-only';
+import { minutesBetween } from '@/lib/gaming/lease';
+import type { GamingSessionDto } from '@/lib/gaming/types';
+import type { Db } from '../../db';
+import type { GamingSession, Prisma } from '../../generated/prisma/client';
+
+// Session rows: the one active session per VM, and conditional transitions (UPDATE … WHERE state IN …)
+// so that concurrent requests, the background loop on every replica and the leader job never apply
+// the same step twice.
+
+export type SessionRow = GamingSession;
+export const ACTIVE = { endedAt: null } as const;
+
+export function activeSession(db: Db, vmid?: number): Promise<SessionRow | null> {
+  return db.gamingSession.findFirst({ where: { ...ACTIVE, ...(vmid ? { vmid } : {}) } });
+}
+
+export function lastEnded(db: Db, vmid: number): Promise<SessionRow | null> {
+  return db.gamingSession.findFirst({ where: { vmid, NOT: { endedAt: null } }, orderBy: { endedAt: 'desc' } });
+}
+
+/** Applies `data` only if the session is still in one of `from`; true when this caller won. */
+export async function transition(db: Db, id: string, from: SessionRow['state'][], data: Prisma.GamingSessionUpdateManyMutationInput, extra: Prisma.GamingSessionWhereInput = {}): Promise<boolean> {
+  const r = await db.gamingSession.updateMany({ where: { id, state: { in: from }, ...extra }, data });
+  return r.count === 1;
+}
+
+/** The partial unique index refused a second active session. */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string; cause?: { code?: string } };
+  return err?.code === 'P2002' || err?.cause?.code === '23505' || /gaming_sessions_one_active|unique constraint/i.test(err?.message ?? '');
+}
+
+export function firstName(name: string): string {
+  return name.split(/\s+/)[0] || name;
+}
+
+export function toSessionDto(r: SessionRow, viewer: string): GamingSessionDto {
+  return {
+    id: r.id,
+    state: r.state,
+    startedByName: r.startedByName,
+    mine: r.startedBy === viewer,
+    startedAt: r.startedAt.toISOString(),
+    readyAt: r.readyAt?.toISOString() ?? null,
+    leaseEndsAt: r.leaseEndsAt.toISOString(),
+    endedAt: r.endedAt?.toISOString() ?? null,
+    endReason: r.endReason,
+    failure: r.failure,
+    stoppedByName: r.stoppedByName,
+    durationMinutes: r.endedAt ? minutesBetween(r.readyAt ?? r.startedAt, r.endedAt) : null,
+    stopDev: r.stopDev,
+  };
+}

@@ -1,0 +1,92 @@
+import 'server-only';
+import { initialLeaseEnd } from '@/lib/gaming/lease';
+import { evaluatePreflight } from '@/lib/gaming/preflight';
+import { StartGamingSchema } from '@/lib/gaming/schemas';
+import type { GamingStateDto } from '@/lib/gaming/types';
+import { requirePermission } from '../../auth/guard';
+import { ProxmoxError } from '../../clients/proxmox/errors';
+import type { Actor } from '../../context';
+import { ConflictError } from '../../errors';
+import { parseInput } from '../../validation';
+import { recordAudit, type AuditInput } from '../audit/record-audit';
+import { gamingCtx, type GamingCtx } from './ctx';
+import { claimAndStart, failSession, shutDownDev } from './engine';
+import { gatherFacts } from './facts';
+import { buildState } from './get-gaming-state';
+import { activeSession, isUniqueViolation, type SessionRow } from './sessions';
+
+// Start = pre-flight (reads only) → insert the session (the partial unique index lets exactly one
+// concurrent request win; the others join it) → the winner makes the one Proxmox start call, or
+// first shuts the DEV cluster down under the stop-dev policy. Booting → Ready is followed by advance().
+
+export async function startGaming(input: unknown, ctx: GamingCtx = gamingCtx()): Promise<GamingStateDto> {
+  const actor = await requirePermission('gaming:power', ctx);
+  parseInput(StartGamingSchema, input ?? {});
+  const db = await ctx.db();
+  const ip = await ctx.ip();
+  const audit = (a: Omit<AuditInput, 'actor' | 'actorName' | 'role' | 'ip' | 'action'>) =>
+    recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, ip, action: 'gaming.start', ...a });
+
+  const existing = await activeSession(db);
+  if (existing) return join(ctx, actor, existing, audit);
+
+  let facts;
+  try {
+    facts = await gatherFacts(ctx, actor);
+  } catch (e) {
+    if (e instanceof ProxmoxError) await audit({ outcome: 'failed', details: { reason: e.message, proxmox: e.reason } });
+    throw e;
+  }
+  const vm = facts.vms.find((v) => v.vmid === facts.gamingVmid)!;
+  const target = `vm/${facts.gamingVmid}`;
+  // Already running (started from Proxmox itself): adopt it instead of starting it again.
+  const adopt = vm?.running ?? false;
+  const pf = adopt ? null : evaluatePreflight(facts);
+  if (pf && !pf.ok) {
+    await audit({ target, outcome: 'denied', details: { reason: pf.refusal, checks: pf.checks.filter((c) => !c.ok).map((c) => c.id) } });
+    throw new ConflictError(pf.refusal ?? "The gaming PC can't start now.", { checks: pf.checks });
+  }
+
+  let row: SessionRow;
+  try {
+    row = await db.gamingSession.create({
+      data: {
+        vmid: facts.gamingVmid,
+        state: adopt ? 'booting' : 'starting',
+        startedBy: actor.subject,
+        startedByName: actor.name,
+        startedByRole: actor.role,
+        startedAt: ctx.now(),
+        leaseEndsAt: initialLeaseEnd(ctx.now(), ctx.gaming().lease),
+        stopDev: pf?.stopDev ?? false,
+      },
+    });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const winner = await activeSession(db, facts.gamingVmid);
+    if (!winner) throw new ConflictError('Someone else just changed the gaming PC; try again.');
+    return join(ctx, actor, winner, audit);
+  }
+  await audit({ target, outcome: 'ok', details: { session: row.id, adopted: adopt, stopDev: row.stopDev, checks: pf?.checks.map((c) => c.message) ?? [] } });
+  ctx.publish('gaming', { session: row.id, state: row.state });
+
+  if (row.stopDev) {
+    try {
+      await shutDownDev(ctx, row, pf!.devVmids);
+    } catch (e) {
+      const err = e instanceof ProxmoxError ? e : null;
+      await failSession(ctx, row, `Can't start: the DEV cluster could not be shut down (${err?.message ?? (e as Error).message})`, err?.reason);
+      throw e;
+    }
+  } else if (!adopt) {
+    await claimAndStart(ctx, row);
+  }
+  ctx.wake();
+  return buildState(ctx, actor);
+}
+
+async function join(ctx: GamingCtx, actor: Actor, row: SessionRow, audit: (a: Omit<AuditInput, 'actor' | 'actorName' | 'role' | 'ip' | 'action'>) => Promise<void>): Promise<GamingStateDto> {
+  if (row.state === 'stopping') throw new ConflictError('The gaming PC is shutting down right now; start it again once it is off.');
+  await audit({ target: `vm/${row.vmid}`, outcome: 'ok', details: { session: row.id, joined: true } });
+  return buildState(ctx, actor);
+}

@@ -1,0 +1,68 @@
+import 'server-only';
+import { initialLeaseEnd } from '@/lib/gaming/lease';
+import { StopGamingSchema } from '@/lib/gaming/schemas';
+import type { GamingStateDto } from '@/lib/gaming/types';
+import { requirePermission } from '../../auth/guard';
+import { ProxmoxError } from '../../clients/proxmox/errors';
+import { ConflictError } from '../../errors';
+import { parseInput } from '../../validation';
+import { recordAudit } from '../audit/record-audit';
+import { gamingCtx, type GamingCtx } from './ctx';
+import { requestShutdown } from './engine';
+import { gamingVmid } from './facts';
+import { buildState } from './get-gaming-state';
+import { activeSession, isUniqueViolation, transition, type SessionRow } from './sessions';
+
+// Stop = one conditional transition to `stopping` (so a double tap or two people send one shutdown),
+// then a guest-agent or ACPI shutdown; advance() hard-stops after the timeout and closes the session.
+
+export async function stopGaming(input: unknown, ctx: GamingCtx = gamingCtx()): Promise<GamingStateDto> {
+  const actor = await requirePermission('gaming:power', ctx);
+  parseInput(StopGamingSchema, input ?? {});
+  const db = await ctx.db();
+  const ip = await ctx.ip();
+  const now = ctx.now();
+  let row = await activeSession(db);
+  if (!row) row = await adoptRunning(ctx, actor);
+  if (!row) return buildState(ctx, actor); // already off: nothing to do
+  const audit = (outcome: 'ok' | 'failed', details: Record<string, unknown>) =>
+    recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, ip, action: 'gaming.stop', target: `vm/${row!.vmid}`, outcome, details: { session: row!.id, ...details } });
+
+  if (row.state === 'starting') {
+    // Still shutting DEV down: nothing is running yet, so stopping means cancelling.
+    if (!(await transition(db, row.id, ['starting'], { state: 'ended', endedAt: now, endReason: 'cancelled', stoppedBy: actor.subject, stoppedByName: actor.name }, { startUpid: null }))) {
+      throw new ConflictError('It is starting right now; you can stop it in a moment.');
+    }
+    await audit('ok', { cancelled: true });
+  } else if (row.state !== 'stopping') {
+    const won = await transition(db, row.id, ['booting', 'ready'], { state: 'stopping', stopRequestedAt: now, stoppedBy: actor.subject, stoppedByName: actor.name, endReason: 'stopped' });
+    if (won) {
+      try {
+        await requestShutdown(ctx, row.vmid);
+        await audit('ok', {});
+      } catch (e) {
+        if (e instanceof ProxmoxError) await audit('failed', { reason: e.message, proxmox: e.reason });
+        throw e;
+      }
+    }
+  }
+  ctx.publish('gaming', { session: row.id });
+  ctx.wake();
+  return buildState(ctx, actor);
+}
+
+/** The VM runs without a session (started in Proxmox): record one, in `booting`, so it can be stopped. */
+async function adoptRunning(ctx: GamingCtx, actor: { subject: string; name: string; role: SessionRow['startedByRole'] }): Promise<SessionRow | null> {
+  const vms = await ctx.proxmox().listVms();
+  const vmid = gamingVmid(ctx, vms);
+  if (!vms.find((v) => v.vmid === vmid)?.running) return null;
+  const db = await ctx.db();
+  try {
+    return await db.gamingSession.create({
+      data: { vmid, state: 'booting', startedBy: actor.subject, startedByName: actor.name, startedByRole: actor.role, startedAt: ctx.now(), leaseEndsAt: initialLeaseEnd(ctx.now(), ctx.gaming().lease) },
+    });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    return activeSession(db, vmid);
+  }
+}
