@@ -46,3 +46,29 @@ test('both replicas migrated the same database once, and each background job has
     await client.end();
   }
 });
+
+test('the event stream works on both replicas', async ({ page, context }) => {
+  await waitReady(REPLICA);
+  await signIn(page, 'paul');
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const { control } = await import('./support/sim');
+  const streams = [`http://localhost:${PANEL_PORT}`, REPLICA].map(async (base) => {
+    const ctl = new AbortController();
+    const res = await fetch(`${base}/api/events`, { headers: { cookie, accept: 'text/event-stream' }, signal: ctl.signal });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let text = '';
+    const deadline = Date.now() + 15_000;
+    while (!text.includes('grafana-prod') && Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    ctl.abort();
+    return text.includes('grafana-prod');
+  });
+  await new Promise((r) => setTimeout(r, 1_000));
+  await control('/argocd/apps/grafana-prod/status', { health: 'Degraded', message: 'replica test' });
+  expect(await Promise.all(streams)).toEqual([true, true]);
+  await control('/argocd/apps/grafana-prod/status', { health: 'Healthy', message: '' });
+});

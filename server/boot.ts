@@ -5,6 +5,21 @@ import { config, ConfigError, exportAuthEnv, insecureUpstreams } from './env';
 import { warnInsecure } from './http/tls-fetch';
 import { log } from './log';
 
+/** Background work of this replica: jobs lead themselves through job_leases where only one may run. */
+async function startBackground() {
+  const url = config().database.url;
+  if (url) {
+    const { startEventBridge } = await import('./live/bridge');
+    await startEventBridge(url);
+  }
+  const { startLiveStore } = await import('./live');
+  startLiveStore();
+  const { startGamingJobs } = await import('./jobs/gaming');
+  startGamingJobs();
+  const { ensurePromotionJobs } = await import('./jobs/promotions');
+  ensurePromotionJobs();
+}
+
 /** Server start-up. A bad configuration or an edited migration stops the process with one clear line. */
 export async function boot(): Promise<void> {
   try {
@@ -21,6 +36,7 @@ export async function boot(): Promise<void> {
   try {
     await db();
     log.info('database ready');
+    await startBackground();
   } catch (e) {
     if (e instanceof MigrationError) {
       process.stderr.write(`Database migration refused: ${e.message}\n`);

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { GamingConfigSchema } from '@/lib/gaming/config';
+import { DEFAULT_PROMOTION_CONFIG, PromotionConfigSchema } from '@/lib/promotions/config';
 
 // The one reader of process.env and of homelab.yaml. Everything is validated once, at start-up; a bad
 // value stops the server with one line that names the key. See docs/configuration.md.
@@ -89,6 +91,8 @@ export const ConfigSchema = z
       })
       .strict()
       .optional(),
+    gaming: GamingConfigSchema.default(GamingConfigSchema.parse({})),
+    promotion: PromotionConfigSchema.default(DEFAULT_PROMOTION_CONFIG),
     metrics: z
       .object({ token: z.string().min(16, 'must be at least 16 characters').optional() })
       .strict()

@@ -23,6 +23,8 @@ export const REDACT_PATHS = [
   'accessToken',
   'refreshToken',
   'idToken',
+  'botToken',
+  '*.botToken',
 ];
 
 export function createLogger(destination?: pino.DestinationStream) {

@@ -36,7 +36,11 @@ fs.writeFileSync(
     authSecret: randomBytes(33).toString('base64'),
     databaseUrl: dbUrl.toString(),
     // Every e2e browser signs in from 127.0.0.1: the per-IP limits are tested in integration instead.
-    extra: { rateLimits: { mutationsPerUserPerMinute: 1000, mutationsPerIpPerMinute: 5000, signInsPerIpPerMinute: 1000 } },
+    extra: {
+      rateLimits: { mutationsPerUserPerMinute: 1000, mutationsPerIpPerMinute: 5000, signInsPerIpPerMinute: 1000 },
+      // The simulated DEV bumps are hours old and the history starts empty: no soak wait in tests.
+      promotion: { soakHours: 0, degradedAfterSeconds: 5 },
+    },
   }),
 );
 

@@ -88,3 +88,8 @@ export async function mutationRoute<T>(
     return res;
   }
 }
+
+/** Merges a route's `[id]` segment into the JSON body (a non-object body is left for the schema to refuse). */
+export function bodyWithId(body: unknown, id: string): unknown {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, id } : body;
+}

@@ -22,13 +22,19 @@ export interface JobHandle {
 }
 
 /** Runs `tick` every `intervalMs` on the replica holding the job's lease. Errors are logged, never thrown. */
-export function runAsLeader(db: () => Promise<Db>, job: string, intervalMs: number, tick: (db: Db) => Promise<void>): JobHandle {
+export function runAsLeader(
+  db: () => Promise<Db>,
+  job: string,
+  intervalMs: number,
+  tick: (db: Db) => Promise<void>,
+  instance = INSTANCE,
+): JobHandle {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const loop = async () => {
     try {
       const client = await db();
-      if (await tryLead(client, job, intervalMs * 3)) await tick(client);
+      if (await tryLead(client, job, intervalMs * 3, instance)) await tick(client);
     } catch (e) {
       log.warn({ job, err: (e as Error).message }, 'background job tick failed');
     }

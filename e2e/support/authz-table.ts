@@ -1,0 +1,54 @@
+// The expected answer of every entry point for every kind of caller. e2e/authz-matrix.spec.ts
+// enumerates the entry points from the code; one missing here fails the suite.
+//   public   — anyone, signed in or not
+//   user     — any signed-in person, even without a role
+//   family   — family and admin (home:view, dashboard:view, gaming:power)
+//   admin    — admin only
+//   token    — not a person's session: a bearer token (metrics)
+//   elsewhere — checked by another spec (reason given)
+
+export type Access = 'public' | 'user' | 'family' | 'admin' | 'token' | { elsewhere: string };
+
+export const ROUTE_ACCESS: Record<string, Access> = {
+  'GET /api/healthz': 'public',
+  'GET /api/readyz': 'public',
+  'GET /api/auth/[...nextauth]': { elsewhere: 'Auth.js sign-in flow: e2e/auth.spec.ts' },
+  'POST /api/auth/[...nextauth]': { elsewhere: 'Auth.js sign-in flow: e2e/auth.spec.ts' },
+  'POST /api/sign-out': { elsewhere: 'ends the session: e2e/auth.spec.ts (signing out)' },
+  'GET /api/metrics': 'token',
+  'GET /api/me': 'user',
+  'GET /api/audit': 'admin',
+  'GET /api/events': 'family',
+  'GET /api/capacity': 'family',
+  'GET /api/clusters': 'family',
+  'GET /api/clusters/[name]': 'family',
+  'GET /api/services': 'family',
+  'GET /api/services/home': 'family',
+  'GET /api/gaming': 'family',
+  'GET /api/gaming/history': 'family',
+  'POST /api/gaming/start': 'family',
+  'POST /api/gaming/stop': 'family',
+  'POST /api/gaming/extend': 'family',
+  'GET /api/dev-power': 'admin',
+  'POST /api/dev-power': 'admin',
+  'GET /api/promotions': 'admin',
+  'GET /api/promotions/candidates': 'admin',
+  'GET /api/promotions/[id]': 'admin',
+  'POST /api/promotions': 'admin',
+  'POST /api/promotions/batch': 'admin',
+  'POST /api/promotions/[id]/approve': 'admin',
+  'POST /api/promotions/[id]/reject': 'admin',
+  'POST /api/promotions/[id]/rollback': 'admin',
+  'POST /api/promotions/[id]/merge': 'admin',
+};
+
+export const ACTION_ACCESS: Record<string, Access> = {
+  'app/signin/page.tsx#signInWithKeycloak': 'public',
+  'app/(panel)/promotions/actions.ts#pendingPromotionsCount': 'admin',
+};
+
+/** Sample values for dynamic segments. */
+export const SEGMENTS: Record<string, string> = {
+  '[name]': 'dev',
+  '[id]': '00000000-0000-4000-8000-000000000000',
+};
