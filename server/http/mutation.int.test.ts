@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MARIE, testCtx } from '@/test/ctx';
-import { createTestDatabase, type TestDatabase } from '@/test/databases';
-import { openDatabase } from '../db';
+import { useTestDatabase } from '@/test/databases';
 import { ValidationError } from '../errors';
 import { mutationRoute } from './mutation';
 
@@ -11,21 +9,12 @@ const PUBLIC = 'http://localhost:3000';
 const limits = { perUserPerMinute: 30, perIpPerMinute: 60 };
 
 describe('the mutation wrapper', () => {
-  let tdb: TestDatabase;
-  let opened: Awaited<ReturnType<typeof openDatabase>>;
-  beforeAll(async () => {
-    tdb = await createTestDatabase('postgres');
-    opened = await openDatabase({ url: tdb.url, embeddedDir: tdb.embeddedDir, migrationsDir: path.resolve('prisma/migrations') });
-  });
-  afterAll(async () => {
-    await opened?.client.$disconnect();
-    await tdb?.drop();
-  });
+  const database = useTestDatabase('postgres');
 
   const post = (body: string, headers: Record<string, string> = {}) =>
     new NextRequest(`${PUBLIC}/api/thing`, { method: 'POST', body, headers: { 'content-type': 'application/json', origin: PUBLIC, ...headers } });
   const run = (req: NextRequest, ip = '192.0.2.1', work = async (b: unknown) => ({ got: b })) =>
-    mutationRoute(req, work, { ctx: testCtx(opened.client, MARIE, ip), publicUrl: PUBLIC, action: 'thing.do', limits });
+    mutationRoute(req, work, { ctx: testCtx(database().client, MARIE, ip), publicUrl: PUBLIC, action: 'thing.do', limits });
 
   it('passes a same-origin JSON body to the service', async () => {
     const res = await run(post('{"a":1}'));
@@ -36,7 +25,7 @@ describe('the mutation wrapper', () => {
   it('refuses a cross-site POST with 403 and audits it', async () => {
     const res = await run(post('{}', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }));
     expect(res.status).toBe(403);
-    const rows = await opened.client.auditEvent.findMany({ where: { action: 'thing.do', outcome: 'denied' } });
+    const rows = await database().client.auditEvent.findMany({ where: { action: 'thing.do', outcome: 'denied' } });
     expect(rows.some((r) => (r.details as { reason?: string }).reason === 'cross-site request')).toBe(true);
   });
 
@@ -64,10 +53,10 @@ describe('the mutation wrapper', () => {
     const toBoundary = 60_000 - (Date.now() % 60_000);
     if (toBoundary < 5_000) await new Promise((r) => setTimeout(r, toBoundary + 50));
     const statuses: number[] = [];
-    for (let i = 0; i < 65; i++) statuses.push((await mutationRoute(post('{}'), async () => ({}), { ctx: testCtx(opened.client, null, '198.51.100.7'), publicUrl: PUBLIC, action: 'flood', limits })).status);
+    for (let i = 0; i < 65; i++) statuses.push((await mutationRoute(post('{}'), async () => ({}), { ctx: testCtx(database().client, null, '198.51.100.7'), publicUrl: PUBLIC, action: 'flood', limits })).status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(60);
     expect(statuses.slice(60).every((s) => s === 429)).toBe(true);
-    const audited = await opened.client.auditEvent.count({ where: { action: 'flood', outcome: 'denied' } });
+    const audited = await database().client.auditEvent.count({ where: { action: 'flood', outcome: 'denied' } });
     expect(audited).toBe(1);
   });
 });

@@ -1,10 +1,8 @@
 // Health history on both database kinds: transitions once per (cluster, app, resourceVersion)
 // whatever the number of writers, a restart compares with the last row, reachability once per change.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppDto } from '@/lib/live/types';
-import { createTestDatabase, DB_KINDS, type TestDatabase } from '@/test/databases';
-import { openDatabase } from '../db';
+import { DB_KINDS, useTestDatabase } from '@/test/databases';
 import { HistoryWriter, writeReachability } from './history';
 
 const app = (health: AppDto['health'], rv: string, o: Partial<AppDto> = {}): AppDto => ({
@@ -13,50 +11,40 @@ const app = (health: AppDto['health'], rv: string, o: Partial<AppDto> = {}): App
 });
 
 describe.each(DB_KINDS)('health history on %s', (kind) => {
-  let tdb: TestDatabase;
-  let opened: Awaited<ReturnType<typeof openDatabase>>;
-  beforeAll(async () => {
-    tdb = await createTestDatabase(kind);
-    opened = await openDatabase({ url: tdb.url, embeddedDir: tdb.embeddedDir, migrationsDir: path.resolve('prisma/migrations') });
-  });
-  afterAll(async () => {
-    await opened?.client.$disconnect();
-    await opened?.embedded?.close();
-    await tdb?.drop();
-  });
+  const database = useTestDatabase(kind);
 
   it('two writers seeing the same transitions write each one once; a restart writes nothing new', async () => {
-    const writers = [new HistoryWriter(async () => opened.client, 5), new HistoryWriter(async () => opened.client, 5)];
+    const writers = [new HistoryWriter(async () => database().client, 5), new HistoryWriter(async () => database().client, 5)];
     for (const w of writers) {
       w.app(undefined, app('Healthy', '10'));
       w.app(app('Healthy', '10'), app('Degraded', '11'));
       w.app(app('Degraded', '11'), app('Healthy', '12'));
     }
     await Promise.all(writers.map((w) => w.flush()));
-    const rows = await opened.client.healthTransition.findMany({ where: { app: 'komga-dev' }, orderBy: { at: 'asc' } });
+    const rows = await database().client.healthTransition.findMany({ where: { app: 'komga-dev' }, orderBy: { at: 'asc' } });
     expect(rows.map((r) => [r.fromHealth, r.toHealth, r.resourceVersion])).toEqual([
       [null, 'Healthy', '10'],
       ['Healthy', 'Degraded', '11'],
       ['Degraded', 'Healthy', '12'],
     ]);
     expect(rows[0].at.getTime()).toBe(1_700_000_000_000); // first sight: Argo's lastTransitionTime
-    const restarted = new HistoryWriter(async () => opened.client, 5);
+    const restarted = new HistoryWriter(async () => database().client, 5);
     restarted.app(undefined, app('Healthy', '13'));
     await restarted.flush();
-    expect(await opened.client.healthTransition.count({ where: { app: 'komga-dev' } })).toBe(3);
+    expect(await database().client.healthTransition.count({ where: { app: 'komga-dev' } })).toBe(3);
     restarted.app(undefined, app('Progressing', '14', { sync: 'OutOfSync' }));
     await restarted.flush();
-    const last = await opened.client.healthTransition.findFirst({ where: { app: 'komga-dev' }, orderBy: { id: 'desc' } });
+    const last = await database().client.healthTransition.findFirst({ where: { app: 'komga-dev' }, orderBy: { id: 'desc' } });
     expect(last).toMatchObject({ fromHealth: 'Healthy', toHealth: 'Progressing', fromSync: 'Synced', toSync: 'OutOfSync' });
   });
 
   it('records a reachability change once, however many replicas report it', async () => {
     const at = new Date();
-    const results = await Promise.all([true, true, true].map((r) => writeReachability(opened.client, 'cloud', r, null, at)));
+    const results = await Promise.all([true, true, true].map((r) => writeReachability(database().client, 'cloud', r, null, at)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await writeReachability(opened.client, 'cloud', false, 'down', new Date())).toBe(true);
-    expect(await writeReachability(opened.client, 'cloud', false, 'down', new Date())).toBe(false);
-    const rows = await opened.client.clusterReachability.findMany({ where: { cluster: 'cloud' }, orderBy: { id: 'asc' } });
+    expect(await writeReachability(database().client, 'cloud', false, 'down', new Date())).toBe(true);
+    expect(await writeReachability(database().client, 'cloud', false, 'down', new Date())).toBe(false);
+    const rows = await database().client.clusterReachability.findMany({ where: { cluster: 'cloud' }, orderBy: { id: 'asc' } });
     expect(rows.map((r) => r.reachable)).toEqual([true, false]);
   });
 });

@@ -5,14 +5,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { startGithubSim, type GithubSim } from '@/sim/github';
 import { DEFAULT_PROMOTION_CONFIG, type PromotionConfig } from '@/lib/promotions/config';
-import { createTestDatabase, DB_KINDS, type TestDatabase } from '@/test/databases';
+import { DB_KINDS, useTestDatabase } from '@/test/databases';
 import { MARIE, PAUL, testCtx } from '@/test/ctx';
 import { connectGithub } from '../../clients/github';
 import type { AppStatusDto } from '../../clients/kubernetes/argo-apps';
-import { openDatabase } from '../../db';
 import { ForbiddenError } from '../../errors';
 import type { PromotionCtx } from './ctx';
 import { listCandidates } from './list-candidates';
@@ -31,8 +30,7 @@ const TOKEN = 'ghp_promotionstest0000000000000000000000';
 const PROD = (s: string) => `kubernetes/overlays/prod/${s}/kustomization.yaml`;
 
 describe.each(DB_KINDS)('promotions on %s', (kind) => {
-  let tdb: TestDatabase;
-  let opened: Awaited<ReturnType<typeof openDatabase>>;
+  const database = useTestDatabase(kind);
   let dir: string;
   let sim: GithubSim;
   let apps: Map<string, AppStatusDto>;
@@ -40,26 +38,17 @@ describe.each(DB_KINDS)('promotions on %s', (kind) => {
 
   const ctx = (actor = PAUL): PromotionCtx => {
     const gh = connectGithub({ apiUrl: sim.url, owner: 'paul', repo: 'homelab', branch: 'main', token: TOKEN, tls: { insecureSkipVerify: false } });
-    return { ...testCtx(opened.client, actor), github: () => gh, apps: () => async (n) => apps.get(n) ?? (n.endsWith('-dev') ? { name: n, sync: 'Synced', health: 'Healthy', revision: null, images: [] } : null), settings: () => settings, now: () => new Date() };
+    return { ...testCtx(database().client, actor), github: () => gh, apps: () => async (n) => apps.get(n) ?? (n.endsWith('-dev') ? { name: n, sync: 'Synced', health: 'Healthy', revision: null, images: [] } : null), settings: () => settings, now: () => new Date() };
   };
   const git = async (...args: string[]) => (await run('git', ['-C', sim.repo.path, ...args])).stdout;
   const commitCount = async () => Number((await git('rev-list', '--count', 'main')).trim());
 
-  beforeAll(async () => {
-    tdb = await createTestDatabase(kind);
-    opened = await openDatabase({ url: tdb.url, embeddedDir: tdb.embeddedDir, migrationsDir: path.resolve('prisma/migrations') });
-  });
-  afterAll(async () => {
-    await opened?.client.$disconnect();
-    await opened?.embedded?.close();
-    await tdb?.drop();
-  });
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'promo-'));
     sim = await startGithubSim({ dir, token: TOKEN });
     apps = new Map();
     settings = { ...DEFAULT_PROMOTION_CONFIG, soakHours: 0 };
-    await opened.client.promotion.deleteMany({});
+    await database().client.promotion.deleteMany({});
   });
   afterEach(async () => {
     await sim.close();
@@ -83,7 +72,7 @@ describe.each(DB_KINDS)('promotions on %s', (kind) => {
   it('refuses a family member with 403 and an audit row', async () => {
     const p = await previewPromotion({ services: ['komga'] }, ctx());
     await expect(approvePromotion({ id: p.id }, ctx(MARIE))).rejects.toBeInstanceOf(ForbiddenError);
-    const denied = await opened.client.auditEvent.findMany({ where: { actor: MARIE.subject, action: 'promotion:approve', outcome: 'denied' } });
+    const denied = await database().client.auditEvent.findMany({ where: { actor: MARIE.subject, action: 'promotion:approve', outcome: 'denied' } });
     expect(denied.length).toBeGreaterThan(0);
   });
 
@@ -169,9 +158,9 @@ describe.each(DB_KINDS)('promotions on %s', (kind) => {
     expect(await autoPromote(ctx())).toBeNull();
     settings = { ...settings, services: { komga: { auto: { enabled: true } } } };
     const id = await autoPromote(ctx());
-    const p = await opened.client.promotion.findUniqueOrThrow({ where: { id: id! } });
+    const p = await database().client.promotion.findUniqueOrThrow({ where: { id: id! } });
     expect(p).toMatchObject({ state: 'committed', services: ['komga'], approvedBy: 'policy:auto-promotion' });
-    expect(await opened.client.auditEvent.count({ where: { action: 'promotion.auto', actor: 'policy:auto-promotion', outcome: 'ok' } })).toBeGreaterThan(0);
+    expect(await database().client.auditEvent.count({ where: { action: 'promotion.auto', actor: 'policy:auto-promotion', outcome: 'ok' } })).toBeGreaterThan(0);
     expect(await autoPromote(ctx())).toBeNull();
   });
 
@@ -179,15 +168,15 @@ describe.each(DB_KINDS)('promotions on %s', (kind) => {
     const p = await previewPromotion({ services: ['komga'] }, ctx());
     const done = await approvePromotion({ id: p.id }, ctx());
     const old = new Date(Date.now() - 10 * 60_000);
-    await opened.client.promotion.update({ where: { id: p.id }, data: { state: 'committing', commitSha: null, updatedAt: old } });
+    await database().client.promotion.update({ where: { id: p.id }, data: { state: 'committing', commitSha: null, updatedAt: old } });
     const q = await previewPromotion({ services: ['grafana'] }, ctx());
-    await opened.client.promotion.update({ where: { id: q.id }, data: { state: 'approved', updatedAt: old } });
+    await database().client.promotion.update({ where: { id: q.id }, data: { state: 'approved', updatedAt: old } });
     const n0 = await commitCount();
     await trackPromotions(ctx());
-    expect(await opened.client.promotion.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ commitSha: done.commitSha });
-    expect((await opened.client.promotion.findUniqueOrThrow({ where: { id: q.id } })).state).toBe('failed');
+    expect(await database().client.promotion.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ commitSha: done.commitSha });
+    expect((await database().client.promotion.findUniqueOrThrow({ where: { id: q.id } })).state).toBe('failed');
     expect(await commitCount()).toBe(n0);
-    expect(await promotionInFlight(opened.client)).toBe(false);
+    expect(await promotionInFlight(database().client)).toBe(false);
   });
 
   it('10 concurrent approvals of one promotion make exactly one commit', async () => {
@@ -197,9 +186,9 @@ describe.each(DB_KINDS)('promotions on %s', (kind) => {
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     expect(await commitCount()).toBe(n0 + 1);
     expect((await git('log', '--format=%s', '-n', '3', 'main')).split('\n').filter((s) => s.startsWith('promote(adguard-home)'))).toHaveLength(1);
-    const audits = await opened.client.auditEvent.count({ where: { action: 'promotion.approve', outcome: 'ok', target: 'adguard-home' } });
+    const audits = await database().client.auditEvent.count({ where: { action: 'promotion.approve', outcome: 'ok', target: 'adguard-home' } });
     expect(audits).toBe(1);
-    expect(await promotionInFlight(opened.client)).toBe(false);
+    expect(await promotionInFlight(database().client)).toBe(false);
   });
 
   it('reject needs a reason, and a rejected promotion cannot be approved', async () => {
@@ -215,12 +204,12 @@ describe.each(DB_KINDS)('promotions on %s', (kind) => {
     const done = await approvePromotion({ id: p.id }, ctx());
     apps.set('komga-prod', { name: 'komga-prod', sync: 'OutOfSync', health: 'Healthy', revision: done.commitSha, images: [] });
     await trackPromotions(ctx());
-    expect((await opened.client.promotion.findUniqueOrThrow({ where: { id: p.id } })).state).toBe('syncing');
+    expect((await database().client.promotion.findUniqueOrThrow({ where: { id: p.id } })).state).toBe('syncing');
     settings = { ...settings, degradedAfterSeconds: 0 };
     apps.set('komga-prod', { name: 'komga-prod', sync: 'Synced', health: 'Degraded', revision: done.commitSha, images: [] });
     await trackPromotions(ctx());
     await trackPromotions(ctx());
-    expect((await opened.client.promotion.findUniqueOrThrow({ where: { id: p.id } })).state).toBe('degraded');
+    expect((await database().client.promotion.findUniqueOrThrow({ where: { id: p.id } })).state).toBe('degraded');
     const rb = await rollBack({ id: p.id }, ctx());
     expect(rb.kind).toBe('rollback');
     expect(rb.state).toBe('committed');
@@ -229,8 +218,8 @@ describe.each(DB_KINDS)('promotions on %s', (kind) => {
     expect(await git('log', '-1', '--format=%B', 'main')).toContain(`Rolls-Back: ${done.commitSha}`);
     apps.set('komga-prod', { name: 'komga-prod', sync: 'Synced', health: 'Healthy', revision: rb.commitSha, images: [] });
     await trackPromotions(ctx());
-    expect((await opened.client.promotion.findUniqueOrThrow({ where: { id: rb.id } })).state).toBe('live');
-    expect((await opened.client.promotion.findUniqueOrThrow({ where: { id: p.id } })).state).toBe('degraded');
+    expect((await database().client.promotion.findUniqueOrThrow({ where: { id: rb.id } })).state).toBe('live');
+    expect((await database().client.promotion.findUniqueOrThrow({ where: { id: p.id } })).state).toBe('degraded');
     // Rolled back: komga is a candidate again, free to be promoted anew.
     const again = (await listCandidates(ctx())).candidates.find((c) => c.service === 'komga');
     expect(again?.open).toBeNull();
