@@ -60,9 +60,12 @@ test.describe('signing in through Keycloak', () => {
 
   test('signing out ends the panel session and the Keycloak session', async ({ page }) => {
     await signIn(page, 'emma');
+    const oldCookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/signin/);
     expect((await page.request.get('/api/me')).status()).toBe(401);
+    // A cookie from before the sign-out (as a request in flight at that moment could set again) is dead.
+    expect((await page.request.get('/api/me', { headers: { cookie: oldCookie } })).status()).toBe(401);
     // The IdP session is gone too: signing in again asks for the password.
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByLabel('Password')).toBeVisible();

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import NextAuth, { customFetch, type NextAuthConfig } from 'next-auth';
 import Keycloak from 'next-auth/providers/keycloak';
 import { mapRole, type KeycloakClaims, type Role } from '@/lib/roles';
@@ -17,6 +18,7 @@ declare module 'next-auth' {
 }
 
 interface PanelToken {
+  sid?: string;
   sub?: string;
   name?: string | null;
   email?: string | null;
@@ -43,6 +45,11 @@ function refreshOnce(refreshToken: string): Promise<TokenSet | null> {
     setTimeout(() => inflight.delete(refreshToken), 30_000).unref?.();
   }
   return p;
+}
+
+async function sessionRevoked(sid: string): Promise<boolean> {
+  const [{ db }, { isRevoked }] = await Promise.all([import('../db'), import('./revocation')]);
+  return isRevoked(await db(), sid);
 }
 
 function roleFromClaims(claims: KeycloakClaims): Role {
@@ -77,6 +84,7 @@ function authConfig(): NextAuthConfig {
         if (account && profile) {
           const role = roleFromClaims(profile as KeycloakClaims);
           const next: PanelToken = {
+            sid: randomUUID(),
             sub: String(profile.sub ?? t.sub),
             name: (profile.name as string | undefined) ?? (profile.preferred_username as string | undefined) ?? t.name ?? 'Unknown',
             email: (profile.email as string | undefined) ?? null,
@@ -90,6 +98,7 @@ function authConfig(): NextAuthConfig {
           await recordSignIn({ subject: next.sub!, name: next.name!, email: next.email ?? null, role });
           return next as typeof token;
         }
+        if (t.sid && (await sessionRevoked(t.sid))) return null; // signed out: never comes back
         if (!t.expiresAt || Date.now() / 1000 < t.expiresAt - REFRESH_MARGIN_S) return token;
         if (!t.refreshToken) return null;
         const fresh = await refreshOnce(t.refreshToken);

@@ -15,7 +15,10 @@ export async function POST(req: NextRequest) {
     const secure = req.nextUrl.protocol === 'https:';
     const cookieName = secure ? '__Secure-authjs.session-token' : 'authjs.session-token';
     const token = await getToken({ req, secret: config().auth.secret, secureCookie: secure, salt: cookieName, cookieName });
-    const target = await endSession({ idToken: typeof token?.idToken === 'string' ? token.idToken : undefined });
+    const target = await endSession({
+      idToken: typeof token?.idToken === 'string' ? token.idToken : undefined,
+      sid: typeof token?.sid === 'string' ? token.sid : undefined,
+    });
     await signOut({ redirect: false });
     return NextResponse.redirect(target, 303);
   } catch (e) {
