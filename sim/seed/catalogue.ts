@@ -135,11 +135,4 @@ export const PROXMOX = {
 };
 
 /** Annotations that carry the panel's service metadata on each Argo CD Application (docs/services.md). */
-export const ANNOTATIONS = {
-  url: 'panel.homelab/url',
-  icon: 'panel.homelab/icon',
-  audience: 'panel.homelab/audience',
-  tier: 'panel.homelab/auth-tier',
-  displayName: 'panel.homelab/display-name',
-  description: 'panel.homelab/description',
-} as const;
+export { ANNOTATIONS } from '../../lib/live/annotations';

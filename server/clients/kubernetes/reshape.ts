@@ -2,17 +2,10 @@ import 'server-only';
 import type { CoreV1Event, V1Node, V1Pod } from '@kubernetes/client-node';
 import { bytesOf, milliOf } from '@/lib/live/quantity';
 import type { AppDto, Audience, HealthStatus, NodeDto, PodLite, ServiceMeta, SyncStatus, WarningEventDto } from '@/lib/live/types';
+import { ANNOTATIONS } from '@/lib/live/annotations';
 
 // Raw Kubernetes / Argo CD objects → the dashboard's DTOs. Only what the pages show is kept.
 
-export const ANNOTATION = {
-  url: 'panel.homelab/url',
-  icon: 'panel.homelab/icon',
-  audience: 'panel.homelab/audience',
-  tier: 'panel.homelab/auth-tier',
-  displayName: 'panel.homelab/display-name',
-  description: 'panel.homelab/description',
-} as const;
 
 export function reshapeNode(n: V1Node): NodeDto {
   const labels = n.metadata?.labels ?? {};
@@ -85,13 +78,13 @@ interface RawApp {
 export function reshapeApp(raw: unknown, argoClusterName: string): AppDto {
   const a = raw as RawApp;
   const ann = a.metadata?.annotations ?? {};
-  const tier = Number.parseInt(ann[ANNOTATION.tier] ?? '', 10);
+  const tier = Number.parseInt(ann[ANNOTATIONS.tier] ?? '', 10);
   const meta: ServiceMeta = {
-    displayName: ann[ANNOTATION.displayName] || (a.metadata?.name ?? ''),
-    description: ann[ANNOTATION.description] || null,
-    url: /^https?:\/\//.test(ann[ANNOTATION.url] ?? '') ? ann[ANNOTATION.url] : null,
-    icon: ann[ANNOTATION.icon] || null,
-    audience: oneOf<Audience>(['family', 'admin'], ann[ANNOTATION.audience], 'admin'),
+    displayName: ann[ANNOTATIONS.displayName] || (a.metadata?.name ?? ''),
+    description: ann[ANNOTATIONS.description] || null,
+    url: /^https?:\/\//.test(ann[ANNOTATIONS.url] ?? '') ? ann[ANNOTATIONS.url] : null,
+    icon: ann[ANNOTATIONS.icon] || null,
+    audience: oneOf<Audience>(['family', 'admin'], ann[ANNOTATIONS.audience], 'admin'),
     authTier: Number.isFinite(tier) ? tier : null,
   };
   const dest = destinationCluster(a.spec?.destination);
