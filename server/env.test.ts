@@ -106,3 +106,20 @@ describe('configuration', () => {
     expect(message(() => load(null, { HOMELAB_CONFIG: '/etc/panel.yaml' }))).toMatch(/HOMELAB_CONFIG: cannot read the file "\/etc\/panel.yaml"/);
   });
 });
+
+describe('configuration under arbitrary input', () => {
+  it('any file content either loads or fails with a ConfigError naming the problem', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v)), fc.constant(minimal)), (text) => {
+        try {
+          load(text);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ConfigError);
+          expect((e as Error).message).toMatch(/^Invalid configuration: /);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
