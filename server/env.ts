@@ -268,12 +268,6 @@ export function insecureUpstreams(cfg: Config): string[] {
 
 /** Non-config process facts the server needs (also only read here). */
 export const runtime = {
-  get nodeEnv() {
-    return process.env.NODE_ENV ?? 'development';
-  },
-  get port() {
-    return Number(process.env.PORT ?? 3000);
-  },
   get logLevel() {
     return process.env.LOG_LEVEL ?? 'info';
   },
