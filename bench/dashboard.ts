@@ -8,6 +8,8 @@
 // Run (after `bash scripts/build.sh`, under the e2e lock so no build rewrites .next meanwhile):
 //   flock /tmp/homelab-panel-e2e.lock npx tsx bench/dashboard.ts
 //   BENCH_SCALE=20x400x50 BENCH_LATENCY=200 flock /tmp/homelab-panel-e2e.lock npx tsx bench/dashboard.ts
+// or copy the build aside and point BENCH_STANDALONE at it (no lock needed while it runs):
+//   cp -a .next/standalone /tmp/panel-build && BENCH_STANDALONE=/tmp/panel-build npx tsx bench/dashboard.ts
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -16,12 +18,14 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { signIn } from '../e2e/support/login';
 import { homelabConfigFromEndpoints } from '../sim/config';
 import { startSimulator } from '../sim/index';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const STANDALONE = process.env.BENCH_STANDALONE ?? '.next/standalone';
 const [sc, sa, sn] = (process.env.BENCH_SCALE ?? '').split('x').map(Number);
 const scale = sc ? { clusters: sc, appsPerCluster: sa, nodesPerCluster: sn } : undefined;
 const latencyMs = Number(process.env.BENCH_LATENCY ?? 0);
@@ -30,6 +34,33 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// BENCH_HEAP=1: the panel runs with the inspector on, and each memory checkpoint also forces a full
+// garbage collection and reads the live heap — flat live heap + rising RSS = GC sizing, not a leak.
+const INSPECT_PORT = process.env.BENCH_HEAP === '1' ? PORT + 6000 : 0;
+async function liveHeapMb(): Promise<number> {
+  const [{ webSocketDebuggerUrl }] = (await (await fetch(`http://127.0.0.1:${INSPECT_PORT}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+  const ws = new WebSocket(webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  let id = 0;
+  const call = (method: string, params: object = {}) =>
+    new Promise<{ result?: { result?: { value?: unknown } } }>((resolve) => {
+      const my = ++id;
+      const onMessage = (raw: Buffer) => {
+        const msg = JSON.parse(raw.toString()) as { id?: number };
+        if (msg.id === my) {
+          ws.off('message', onMessage);
+          resolve(msg as never);
+        }
+      };
+      ws.on('message', onMessage);
+      ws.send(JSON.stringify({ id: my, method, params }));
+    });
+  await call('HeapProfiler.collectGarbage');
+  await call('HeapProfiler.collectGarbage');
+  const r = await call('Runtime.evaluate', { expression: 'process.memoryUsage().heapUsed', returnByValue: true });
+  ws.close();
+  return Number(r.result?.result?.value ?? 0) / 1024 / 1024;
+}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-dash-'));
 const sim = await startSimulator({ dir: path.join(dir, 'sim'), panelUrls: [url], scale, latencyMs, syncDelayMs: 500 });
@@ -42,9 +73,9 @@ const dbUrl = new URL(adminUrl);
 dbUrl.pathname = `/${dbName}`;
 const cfgFile = path.join(dir, 'homelab.yaml');
 fs.writeFileSync(cfgFile, homelabConfigFromEndpoints(sim.endpoints, { publicUrl: url, authSecret: randomBytes(33).toString('base64'), databaseUrl: dbUrl.toString() }));
-const panel = spawn(process.execPath, ['.next/standalone/server.js'], {
+const panel = spawn(process.execPath, [path.join(STANDALONE, 'server.js')], {
   // BENCH_PANEL_NODE_OPTIONS=--max-old-space-size=192 bounds the heap: RSS then shows whether memory is really retained.
-  env: { ...process.env, NODE_OPTIONS: process.env.BENCH_PANEL_NODE_OPTIONS ?? '', PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn' },
+  env: { ...process.env, NODE_OPTIONS: `${process.env.BENCH_PANEL_NODE_OPTIONS ?? ''}${INSPECT_PORT ? ` --inspect=127.0.0.1:${INSPECT_PORT}` : ''}`, PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -108,10 +139,13 @@ try {
   console.log(`event → page (${appName}): ${fmt(lat)}`);
 
   // 4. memory: idle, then 1000 loads of / (server render + the API calls a page makes)
-  const rss: string[] = [`started ${idleRss.toFixed(0)} MB`, `store loaded, idle ${loadedRss.toFixed(0)} MB`];
+  const rss: string[] = [`started ${idleRss.toFixed(0)} MB`, `store loaded, idle ${loadedRss.toFixed(0)} MB${INSPECT_PORT ? ` (live heap after GC ${(await liveHeapMb()).toFixed(1)} MB)` : ''}`];
   for (let i = 1; i <= 1000; i++) {
     await time('/');
-    if (i === 100 || i === 300 || i === 500 || i === 700 || i === 1000) rss.push(`after ${i} loads ${rssMb(panel.pid!).toFixed(0)} MB`);
+    if (i === 100 || i === 300 || i === 500 || i === 700 || i === 1000) {
+      const heap = INSPECT_PORT ? ` (live heap after GC ${(await liveHeapMb()).toFixed(1)} MB)` : '';
+      rss.push(`after ${i} loads ${rssMb(panel.pid!).toFixed(0)} MB${heap}`);
+    }
   }
   console.log(`RSS: ${rss.join(', ')}`);
 } finally {
