@@ -18,7 +18,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
-import WebSocket from 'ws';
+import { WebSocket } from 'undici';
 import { signIn } from '../e2e/support/login';
 import { homelabConfigFromEndpoints } from '../sim/config';
 import { startSimulator } from '../sim/index';
@@ -40,19 +40,22 @@ const INSPECT_PORT = process.env.BENCH_HEAP === '1' ? PORT + 6000 : 0;
 async function liveHeapMb(): Promise<number> {
   const [{ webSocketDebuggerUrl }] = (await (await fetch(`http://127.0.0.1:${INSPECT_PORT}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
   const ws = new WebSocket(webSocketDebuggerUrl);
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  await new Promise((resolve, reject) => {
+    ws.addEventListener('open', resolve, { once: true });
+    ws.addEventListener('error', reject, { once: true });
+  });
   let id = 0;
   const call = (method: string, params: object = {}) =>
     new Promise<{ result?: { result?: { value?: unknown } } }>((resolve) => {
       const my = ++id;
-      const onMessage = (raw: Buffer) => {
-        const msg = JSON.parse(raw.toString()) as { id?: number };
+      const onMessage = (ev: { data: unknown }) => {
+        const msg = JSON.parse(String(ev.data)) as { id?: number };
         if (msg.id === my) {
-          ws.off('message', onMessage);
+          ws.removeEventListener('message', onMessage);
           resolve(msg as never);
         }
       };
-      ws.on('message', onMessage);
+      ws.addEventListener('message', onMessage);
       ws.send(JSON.stringify({ id: my, method, params }));
     });
   await call('HeapProfiler.collectGarbage');
