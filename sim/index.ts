@@ -5,6 +5,7 @@ import path from 'node:path';
 import { BadImages } from './argocd';
 import { startControl, type ControlServer } from './control';
 import { startGithubSim, type GithubSim } from './github';
+import { GAMING_VM } from './gitops-template';
 import { SEED_CATALOGUE, scaleCatalogue, startKubeSim, type Catalogue, type KubeSim } from './kubernetes';
 import { startOidcSim, type OidcSim } from './oidc';
 import { startProxmoxSim, type ProxmoxSim } from './proxmox';
@@ -26,6 +27,12 @@ export interface SimulatorOptions {
   drift?: boolean;
   /** Latency added to every upstream answer (ms). */
   latencyMs?: number;
+  /**
+   * The KubeVirt gaming VM (docs/simulator.md): prod serves kubevirt.io/v1 VirtualMachines and
+   * VirtualMachineInstances, and Argo CD deploys the VM's manifest (Application `gaming-vm-prod`).
+   * Off by default, so the seeded homelab (and its Application list) stays as it was.
+   */
+  kubevirt?: boolean;
 }
 
 export interface Simulator {
@@ -69,6 +76,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     const names = catalogue.clusters.map((c) => c.name).sort((a, b) => Number(a === catalogue.argocdCluster) - Number(b === catalogue.argocdCluster));
     for (const name of names) {
       const isArgo = name === catalogue.argocdCluster;
+      const vmHere = !!opts.kubevirt && !opts.scale && name === GAMING_VM.cluster;
       const sim = await startKubeSim({
         cluster: name,
         catalogue,
@@ -78,8 +86,17 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
         badImages,
         drift: opts.drift ?? false,
         ...(isArgo
-          ? { argocd: { repo: github.repo, clusters: [...clusters.values()], syncDelayMs: opts.syncDelayMs ?? 3000, repoURL: `https://github.com/${'paul'}/homelab.git` } }
+          ? {
+              argocd: {
+                repo: github.repo,
+                clusters: [...clusters.values()],
+                syncDelayMs: opts.syncDelayMs ?? 3000,
+                repoURL: `https://github.com/${'paul'}/homelab.git`,
+                ...(opts.kubevirt && !opts.scale ? { vms: [{ app: GAMING_VM.app, cluster: GAMING_VM.cluster, namespace: GAMING_VM.namespace, vm: GAMING_VM.name, dir: GAMING_VM.dir, file: GAMING_VM.file }] } : {}),
+              },
+            }
           : {}),
+        ...(vmHere ? { kubevirt: { namespace: GAMING_VM.namespace, name: GAMING_VM.name, gpu: GAMING_VM.gpu, memory: GAMING_VM.memory, bootDelayMs: opts.bootDelayMs } } : {}),
       });
       clusters.set(name, sim);
       closers.push(() => sim.close());

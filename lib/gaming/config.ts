@@ -19,9 +19,44 @@ export const MaintenanceSchema = z
   .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), reason: z.string().min(1).default('maintenance') })
   .strict();
 
+const RepoFile = z
+  .string()
+  .regex(/^[A-Za-z0-9._/-]+\.ya?ml$/, 'expected a repository path like kubernetes/overlays/prod/gaming-vm/virtualmachine.yaml')
+  .refine((s) => !s.startsWith('/') && !s.split('/').includes('..'), 'expected a path inside the repository');
+const K8sName = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'expected a Kubernetes name (lower-case letters, digits and dashes)').max(63);
+
+/** The KubeVirt backend: the VM is a VirtualMachine on a cluster, started/stopped by committing its runStrategy. */
+export const KubevirtSchema = z
+  .object({
+    /** The cluster (a `clusters:` name) the VirtualMachine runs on. */
+    cluster: z.string().min(1).default('prod'),
+    namespace: K8sName.default('gaming'),
+    /** The VirtualMachine's name. */
+    vm: K8sName.default('windows-gaming'),
+    /** The VirtualMachine manifest in the GitOps repository (the `github:` repository and branch). */
+    manifestPath: RepoFile.default('kubernetes/overlays/prod/gaming-vm/virtualmachine.yaml'),
+    timeouts: z
+      .object({
+        /** Commit → VMI Running (Argo CD's sync and the scheduling included). */
+        startSeconds: z.number().int().min(30).default(600),
+        /** VMI Running → guest agent connected (Windows booted). */
+        bootSeconds: z.number().int().min(10).default(300),
+        /** A VMI the scheduler cannot place (no room, GPU taken) fails the start after this long. */
+        unschedulableSeconds: z.number().int().min(5).default(60),
+      })
+      .strict()
+      .default({ startSeconds: 600, bootSeconds: 300, unschedulableSeconds: 60 }),
+  })
+  .strict();
+
+export type KubevirtConfig = z.infer<typeof KubevirtSchema>;
+export const DEFAULT_KUBEVIRT: KubevirtConfig = KubevirtSchema.parse({});
+
 export const GamingConfigSchema = z
   .object({
-    backend: z.enum(['proxmox']).default('proxmox'),
+    /** proxmox: power calls to the Proxmox API; kubevirt: a Git commit of the VirtualMachine's runStrategy. */
+    backend: z.enum(['proxmox', 'kubevirt']).default('proxmox'),
+    kubevirt: KubevirtSchema.default(DEFAULT_KUBEVIRT),
     /** The gaming VM: by id, else the one VM carrying `tag`. */
     vmid: z.number().int().positive().optional(),
     tag: z.string().min(1).default('gaming'),
@@ -84,5 +119,6 @@ export const GamingConfigSchema = z
 
 export type GamingConfig = z.infer<typeof GamingConfigSchema>;
 export type QuietHours = z.infer<typeof QuietHoursSchema>;
+export type GamingBackend = GamingConfig['backend'];
 
 export const DEFAULT_GAMING_CONFIG: GamingConfig = GamingConfigSchema.parse({});

@@ -76,7 +76,8 @@ function memoryCheck(f: PreflightFacts, gaming: VmFacts): MemoryVerdict {
   return { check: { id: 'memory', ok: false, message: `Not enough memory: needs ${gb(need)}, ${gb(free)} free${whileDev}.` }, stopDev: false, devVmids };
 }
 
-function windowChecks(f: PreflightFacts): PreflightCheck[] {
+/** Maintenance, quiet hours and the weekly allowance: the same for every backend. */
+export function windowChecks(f: Pick<PreflightFacts, 'cfg' | 'now' | 'role' | 'weeklyMinutesUsed'>): PreflightCheck[] {
   const tz = f.cfg.timeZone;
   const out: PreflightCheck[] = [];
   const m = f.cfg.maintenance.find((w) => f.now >= new Date(w.from) && f.now < new Date(w.to));

@@ -4,6 +4,8 @@ import { clock } from '@/lib/gaming/time';
 import { recordAudit } from '../services/audit/record-audit';
 import type { GamingCtx } from '../services/gaming/ctx';
 import { advance, requestShutdown } from '../services/gaming/engine';
+import { isKubevirt, kvRequestShutdown } from '../services/gaming/kubevirt';
+import { sessionTarget } from '../services/gaming/outcome';
 import { activeSession, transition, type SessionRow } from '../services/gaming/sessions';
 import { tryLead } from './leader';
 import { log } from '../log';
@@ -17,13 +19,22 @@ const SYSTEM = { actor: 'system:gaming', actorName: 'Panel', role: 'none' as con
 
 async function stopFor(ctx: GamingCtx, row: SessionRow, reason: 'lease' | 'idle') {
   const db = await ctx.db();
-  const won = await transition(db, row.id, ['booting', 'ready'], { state: 'stopping', stopRequestedAt: ctx.now(), endReason: reason, stoppedByName: reason === 'lease' ? 'the panel (time is up)' : 'the panel (idle)' });
+  const stoppedByName = reason === 'lease' ? 'the panel (time is up)' : 'the panel (idle)';
+  const won = await transition(db, row.id, ['booting', 'ready'], { state: 'stopping', stopRequestedAt: ctx.now(), endReason: reason, stoppedByName });
   if (!won) return;
+  const target = sessionTarget(ctx, row);
   try {
-    await requestShutdown(ctx, row.vmid);
-    await recordAudit(db, { ...SYSTEM, action: 'gaming.stop', target: `vm/${row.vmid}`, outcome: 'ok', details: { session: row.id, reason } });
+    if (isKubevirt(ctx)) {
+      const r = await kvRequestShutdown(ctx, row, stoppedByName);
+      await recordAudit(db, { ...SYSTEM, action: 'gaming.stop', target, outcome: 'ok', details: { session: row.id, reason, commit: r.sha } });
+    } else {
+      await requestShutdown(ctx, row.vmid);
+      await recordAudit(db, { ...SYSTEM, action: 'gaming.stop', target, outcome: 'ok', details: { session: row.id, reason } });
+    }
   } catch (e) {
-    await recordAudit(db, { ...SYSTEM, action: 'gaming.stop', target: `vm/${row.vmid}`, outcome: 'failed', details: { session: row.id, reason, error: (e as Error).message } });
+    await recordAudit(db, { ...SYSTEM, action: 'gaming.stop', target, outcome: 'failed', details: { session: row.id, reason, error: (e as Error).message } });
+    // KubeVirt: nothing was committed, so the VM still runs; back to where it was, the next tick tries again.
+    if (isKubevirt(ctx)) return void (await transition(db, row.id, ['stopping'], { state: row.state, stopRequestedAt: null, stoppedByName: null, endReason: null }));
   }
   await ctx.notify(row.startedBy, 'Gaming PC shutting down', reason === 'lease' ? 'Your gaming time is up; the PC is shutting down.' : 'The gaming PC was idle, so it is shutting down.');
   ctx.publish('gaming', { session: row.id });
@@ -52,7 +63,8 @@ export async function gamingLeaseTick(ctx: GamingCtx): Promise<void> {
   const cfg = ctx.gaming();
   const row = await activeSession(db);
   if (!row) return;
-  const vms = await ctx.proxmox().listVms();
+  // KubeVirt: no guest network counters here, so no idle shutdown (docs/gaming.md); advance() reads the cluster.
+  const vms = isKubevirt(ctx) ? undefined : await ctx.proxmox().listVms();
   if (row.state === 'booting' || row.state === 'ready') {
     const phase = leasePhase(row.leaseEndsAt, ctx.now(), cfg.lease);
     if (phase === 'expired') return stopFor(ctx, row, 'lease');
@@ -60,7 +72,7 @@ export async function gamingLeaseTick(ctx: GamingCtx): Promise<void> {
       await ctx.notify(row.startedBy, 'Gaming PC: 10 minutes left', `The gaming PC shuts down at ${clock(row.leaseEndsAt, cfg.timeZone)}. Open the panel and tap Extend for more time.`);
       ctx.publish('gaming', { session: row.id, warned: true });
     }
-    await checkIdle(ctx, row, vms.find((v) => v.vmid === row.vmid)?.netoutBytes);
+    if (vms) await checkIdle(ctx, row, vms.find((v) => v.vmid === row.vmid)?.netoutBytes);
   }
   await advance(ctx, row, vms);
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { VmStatus } from '../clients/proxmox/power';
 import type { GamingCtx } from '../services/gaming/ctx';
 import { advance } from '../services/gaming/engine';
+import { isKubevirt, KUBEVIRT_VMID, kvAdvance, kvObserve, type KvSeen } from '../services/gaming/kubevirt';
 import { activeSession, lastEnded } from '../services/gaming/sessions';
 import { bus } from '../live/events';
 import { log } from '../log';
@@ -23,6 +24,7 @@ let last = '';
 
 /** One look: advance the session if it is mid-way, publish when the picture changed. */
 export async function monitorTick(ctx: GamingCtx): Promise<MonitorResult> {
+  if (isKubevirt(ctx)) return kubevirtTick(ctx);
   const db = await ctx.db();
   let row = await activeSession(db);
   let vms: VmStatus[] | null = null;
@@ -43,6 +45,30 @@ export async function monitorTick(ctx: GamingCtx): Promise<MonitorResult> {
   if (changed) {
     last = picture;
     ctx.publish('gaming', { state: row?.state ?? (vm?.running ? 'running' : 'off') });
+  }
+  return { changed, transitional: !!row && row.state !== 'ready' };
+}
+
+async function kubevirtTick(ctx: GamingCtx): Promise<MonitorResult> {
+  const db = await ctx.db();
+  let row = await activeSession(db, KUBEVIRT_VMID);
+  let seen: KvSeen | null = null;
+  try {
+    seen = await kvObserve(ctx);
+    if (row && row.state !== 'ended') {
+      await kvAdvance(ctx, row, seen);
+      row = await activeSession(db, KUBEVIRT_VMID);
+    }
+  } catch (e) {
+    log.debug({ err: (e as Error).message }, 'gaming monitor: the cluster is not answering');
+  }
+  const ended = await lastEnded(db, KUBEVIRT_VMID);
+  const vmi = seen?.vmi;
+  const picture = JSON.stringify([row?.id, row?.state, row?.startUpid, row?.leaseEndsAt, row?.warnedAt, seen === null, seen?.vm?.printableStatus, vmi?.phase, vmi?.agentConnected, vmi?.unschedulable?.message, ended?.id]);
+  const changed = picture !== last;
+  if (changed) {
+    last = picture;
+    ctx.publish('gaming', { state: row?.state ?? vmi?.phase ?? 'off' });
   }
   return { changed, transitional: !!row && row.state !== 'ready' };
 }

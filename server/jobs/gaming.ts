@@ -20,7 +20,9 @@ function backgroundCtx(): Ctx {
 
 export function startGamingJobs(): { stop(): void } {
   if (g.__gamingJobs) return g.__gamingJobs;
-  if (!config().proxmox) return { stop: () => undefined };
+  const cfg = config();
+  // Proxmox: needs `proxmox:`; KubeVirt: the repository (`github:`) the VM's manifest is committed to.
+  if (cfg.gaming.backend === 'kubevirt' ? !cfg.github : !cfg.proxmox) return { stop: () => undefined };
   const ctx = gamingCtx(backgroundCtx());
   const monitor = runGamingMonitor(ctx);
   setWakeHook(() => monitor.wake());

@@ -21,6 +21,32 @@ export interface AppDef {
   seed: Rendered;
   annotations: Record<string, string>;
   labels: Record<string, string>;
+  /** A KubeVirt VirtualMachine app: the VM's name and its manifest file (rendered for runStrategy). */
+  vm?: { name: string; file: string };
+}
+
+/** A VirtualMachine deployed by its own Application (the KubeVirt gaming VM). */
+export interface VmAppSpec {
+  app: string;
+  cluster: string;
+  namespace: string;
+  vm: string;
+  dir: string;
+  file: string;
+}
+
+export function vmAppDef(v: VmAppSpec): AppDef {
+  return {
+    name: v.app,
+    cluster: v.cluster,
+    workload: v.vm,
+    namespace: v.namespace,
+    path: v.dir,
+    seed: { images: [], charts: [], runStrategy: 'Halted' },
+    annotations: { [ANNOTATIONS.displayName]: 'Gaming VM', [ANNOTATIONS.audience]: 'admin', [ANNOTATIONS.tier]: '0', [ANNOTATIONS.icon]: 'gamepad', [ANNOTATIONS.description]: `KubeVirt VirtualMachine ${v.namespace}/${v.vm}`, [SYNC_WAVE]: '5' },
+    labels: { 'app.kubernetes.io/part-of': 'homelab', 'panel.homelab/service': v.vm, 'panel.homelab/cluster': v.cluster, 'panel.homelab/kind': 'vm' },
+    vm: { name: v.vm, file: v.file },
+  };
 }
 
 export const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
@@ -128,6 +154,7 @@ export function succeeded(source: AppSource, revision: string, startedAt: string
 }
 
 export function resourcesOf(def: AppDef, sync: string, health: string, message?: string) {
+  if (def.vm) return [{ group: 'kubevirt.io', version: 'v1', kind: 'VirtualMachine', namespace: def.namespace, name: def.vm.name, status: sync, health: { status: health, ...(message ? { message } : {}) }, syncWave: Number(def.annotations[SYNC_WAVE] ?? 0) }];
   return [
     { group: 'apps', version: 'v1', kind: 'Deployment', namespace: def.namespace, name: def.workload, status: sync, health: { status: health, ...(message ? { message } : {}) }, syncWave: Number(def.annotations[SYNC_WAVE] ?? 0) },
     { version: 'v1', kind: 'Service', namespace: def.namespace, name: def.workload, status: sync, health: { status: 'Healthy' } },

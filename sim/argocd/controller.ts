@@ -7,15 +7,17 @@ import type { Catalogue } from '../kubernetes/catalogue';
 import { APPLICATIONS, type KubeObject } from '../kubernetes/resources';
 import type { KubeStore } from '../kubernetes/store';
 import type { GitOpsRepo } from '../types';
-import { appDefs, buildApplication, clusterOverlayFile, isoNow, resourcesOf, succeeded, summaryOf, type AppDef } from './applications';
+import { appDefs, buildApplication, clusterOverlayFile, isoNow, resourcesOf, succeeded, summaryOf, vmAppDef, type AppDef, type VmAppSpec } from './applications';
 import { BadImages } from './bad-images';
-import { renderApp, sameRender, type Rendered } from './render';
+import { renderApp, renderVm, sameRender, type Rendered } from './render';
 import { RepoReader } from './repo-reader';
 
 /** A cluster Argo CD deploys to: it rolls the Deployment's pods to the synced image. */
 export interface ArgoTarget {
   name: string;
   rollout(namespace: string, workload: string, image: string, bad: boolean): unknown;
+  /** Applies a VirtualMachine's runStrategy (clusters running KubeVirt). */
+  runStrategy?(namespace: string, name: string, strategy: string): unknown;
 }
 
 export interface ArgoOptions {
@@ -29,6 +31,8 @@ export interface ArgoOptions {
   repoURL?: string;
   namespace?: string;
   badImages?: BadImages;
+  /** VirtualMachine apps (KubeVirt), each deploying one VM manifest; none by default. */
+  vms?: VmAppSpec[];
 }
 
 export type HealthStatus = 'Healthy' | 'Progressing' | 'Degraded' | 'Suspended' | 'Missing' | 'Unknown';
@@ -76,7 +80,7 @@ export class ArgoCdController {
     this.progressMs = opts.progressMs ?? this.syncDelayMs;
     this.repoURL = opts.repoURL ?? 'https://github.com/homelab/homelab.git';
     for (const t of opts.clusters ?? []) this.targets.set(t.name, t);
-    for (const def of appDefs(catalogue)) this.apps.set(def.name, { def, deployed: def.seed, desired: def.seed });
+    for (const def of [...appDefs(catalogue), ...(opts.vms ?? []).map(vmAppDef)]) this.apps.set(def.name, { def, deployed: def.seed, desired: def.seed });
   }
 
   get branch(): string {
@@ -91,6 +95,7 @@ export class ArgoCdController {
       const r = rendered.get(app.def.name) ?? app.def.seed;
       app.deployed = app.desired = r;
       this.store.create(APPLICATIONS.key, buildApplication(app.def, { namespace: this.namespace, repoURL: this.repoURL, branch: this.branch, revision: this.head, rendered: r }));
+      this.applyVm(app.def, r);
     }
     this.unsubscribe = this.opts.repo.onPush((e) => {
       if (e.branch !== this.branch) return;
@@ -104,10 +109,16 @@ export class ArgoCdController {
 
   private async renderAll(ref: string, apps: AppState[]): Promise<Map<string, Rendered | null>> {
     const files: string[] = [];
-    for (const a of apps) files.push(`${a.def.path}/kustomization.yaml`, clusterOverlayFile(a.def.cluster));
+    for (const a of apps) {
+      if (a.def.vm) files.push(a.def.vm.file);
+      else files.push(`${a.def.path}/kustomization.yaml`, clusterOverlayFile(a.def.cluster));
+    }
     const content = await this.reader.readMany(ref, files);
     const out = new Map<string, Rendered | null>();
-    for (const a of apps) out.set(a.def.name, renderApp(content.get(`${a.def.path}/kustomization.yaml`), content.get(clusterOverlayFile(a.def.cluster)), a.def));
+    for (const a of apps) {
+      if (a.def.vm) out.set(a.def.name, renderVm(content.get(a.def.vm.file)));
+      else out.set(a.def.name, renderApp(content.get(`${a.def.path}/kustomization.yaml`), content.get(clusterOverlayFile(a.def.cluster)), a.def));
+    }
     return out;
   }
 
@@ -117,7 +128,7 @@ export class ArgoCdController {
     // Every ancestor folder of a changed file: an app is affected when its overlay folder is one.
     const dirs = new Set<string>();
     for (const f of changed ?? []) for (let i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) dirs.add(f.slice(0, i));
-    const affected = [...this.apps.values()].filter((a) => !changed || changed.has(clusterOverlayFile(a.def.cluster)) || dirs.has(a.def.path));
+    const affected = [...this.apps.values()].filter((a) => !changed || (!a.def.vm && changed.has(clusterOverlayFile(a.def.cluster))) || dirs.has(a.def.path));
     const rendered = await this.renderAll(after, affected);
     if (this.closed) return;
     this.head = after;
@@ -187,7 +198,14 @@ export class ArgoCdController {
     const image = synced.images.find((i) => app.def.image && (i.startsWith(`${app.def.image}:`) || i.startsWith(`${app.def.image}@`))) ?? synced.images[0];
     const target = this.targets.get(app.def.cluster);
     if (image && target) target.rollout(app.def.namespace, app.def.workload, image, bad);
+    this.applyVm(app.def, synced);
     if (stillBehind) this.schedule(app, this.syncDelayMs, () => this.beginSync(app));
+  }
+
+  /** A VirtualMachine app's sync: the destination cluster's VM takes the manifest's runStrategy. */
+  private applyVm(def: AppDef, r: Rendered) {
+    if (!def.vm || !r.runStrategy) return;
+    this.targets.get(def.cluster)?.runStrategy?.(def.namespace, def.vm.name, r.runStrategy);
   }
 
   private mustApp(name: string): AppState {

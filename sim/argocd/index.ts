@@ -4,7 +4,7 @@
 export { ArgoCdController, startArgoCd } from './controller';
 export type { ArgoOptions, ArgoTarget, HealthStatus, SyncStatus } from './controller';
 export { BadImages } from './bad-images';
-export { appDefs, overlayPath, clusterOverlayFile, SYNC_WAVE } from './applications';
-export type { AppDef } from './applications';
-export { renderApp, imageRef } from './render';
+export { appDefs, overlayPath, clusterOverlayFile, SYNC_WAVE, vmAppDef } from './applications';
+export type { AppDef, VmAppSpec } from './applications';
+export { renderApp, renderVm, imageRef } from './render';
 export type { Rendered } from './render';

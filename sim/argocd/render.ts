@@ -6,6 +6,8 @@ import { parse } from 'yaml';
 export interface Rendered {
   images: string[];
   charts: string[];
+  /** A KubeVirt VirtualMachine app: the manifest's spec.runStrategy. */
+  runStrategy?: string;
 }
 
 interface ImageEntry {
@@ -70,5 +72,19 @@ function addChart(into: Map<string, string>, c: ChartEntry) {
 }
 
 export function sameRender(a: Rendered, b: Rendered): boolean {
-  return a.images.join('\n') === b.images.join('\n') && a.charts.join('\n') === b.charts.join('\n');
+  return a.images.join('\n') === b.images.join('\n') && a.charts.join('\n') === b.charts.join('\n') && (a.runStrategy ?? '') === (b.runStrategy ?? '');
+}
+
+/** A VirtualMachine manifest → its runStrategy (`running: true/false` as the legacy form); null when unreadable. */
+export function renderVm(text: string | null | undefined): Rendered | null {
+  if (!text) return null;
+  let doc: { spec?: { runStrategy?: unknown; running?: unknown } } | null;
+  try {
+    doc = parse(text) as typeof doc;
+  } catch {
+    return null;
+  }
+  const spec = doc?.spec;
+  const rs = typeof spec?.runStrategy === 'string' ? spec.runStrategy : typeof spec?.running === 'boolean' ? (spec.running ? 'Always' : 'Halted') : null;
+  return rs ? { images: [], charts: [], runStrategy: rs } : null;
 }

@@ -7,6 +7,7 @@ import { ENVS, catalogueVersions, overlayPath, renderEnvOverlay, renderServiceOv
 
 export { ENVS, overlayPath, overlayDir, renderServiceOverlay, catalogueVersions } from './overlays';
 export type { OverlayVersions } from './overlays';
+export { GAMING_VM, renderGamingVm, gamingVmFiles } from './gaming-vm';
 
 export interface SeedIdentity {
   name: string;

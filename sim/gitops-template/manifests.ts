@@ -1,6 +1,7 @@
 // Base manifests, cluster entry points and Omni templates of the GitOps repository (architecture
 // §4.1, §4.3, §4.6), generated from the seed catalogue so the simulated clusters and the repository agree.
 import { CLUSTERS, INFRA, SERVICES, type ClusterName, type SimCluster, type SimService } from '../seed/catalogue';
+import { gamingVmFiles } from './gaming-vm';
 
 function labels(name: string, component: string, indent: string): string {
   return [
@@ -214,5 +215,6 @@ export function staticFiles(): Record<string, string> {
     files[`kubernetes/clusters/${c.name}/kustomization.yaml`] = renderClusterKustomization(c.name);
     files[`omni/clusters/${c.name}.yaml`] = renderOmniCluster(c);
   }
+  Object.assign(files, gamingVmFiles());
   return files;
 }

@@ -14,6 +14,7 @@ import { ARGO_TYPES, CORE_TYPES, METRICS_TYPES, type ResourceType } from './reso
 import { seedCluster, T } from './seed';
 import { createHandler, type Role, type ServerContext } from './server';
 import { KubeStore } from './store';
+import { KubeVirt, KUBEVIRT_TYPES, type KubeVirtSimOptions } from './kubevirt';
 import type { WatchConn } from './watch';
 import { Workloads } from './workloads';
 
@@ -42,6 +43,8 @@ export interface KubeSimOptions {
   badImages?: BadImages;
   /** Run Argo CD here (only on catalogue.argocdCluster). */
   argocd?: ArgoOptions;
+  /** Serve kubevirt.io/v1 VirtualMachines/VirtualMachineInstances with this one VM (seeded Halted). */
+  kubevirt?: KubeVirtSimOptions;
 }
 
 export interface KubeSim extends SimServer {
@@ -57,6 +60,8 @@ export interface KubeSim extends SimServer {
   workloads: Workloads;
   /** Present on the Argo CD cluster. */
   argocd?: ArgoCdController;
+  /** Present with the `kubevirt` option: the VM's controller and its knobs. */
+  kubevirt?: KubeVirt;
   readonly reachable: boolean;
   /** Drops (or, graceful, ends) every open watch stream; returns how many. */
   cutWatches(opts?: { graceful?: boolean }): number;
@@ -76,6 +81,8 @@ export interface KubeSim extends SimServer {
   setAppStatus(name: string, s: { health?: HealthStatus; sync?: SyncStatus; message?: string }): void;
   /** Rolls a Deployment's pods to `image` (what an Argo CD sync does on this cluster). */
   rollout(namespace: string, workload: string, image: string, bad: boolean): string[];
+  /** Applies a VirtualMachine's runStrategy (what an Argo CD sync of its manifest does); needs `kubevirt`. */
+  runStrategy(namespace: string, name: string, strategy: string): void;
 }
 
 export async function startKubeSim(opts: KubeSimOptions): Promise<KubeSim> {
@@ -90,7 +97,12 @@ export async function startKubeSim(opts: KubeSimOptions): Promise<KubeSim> {
   const faults = opts.faults ?? new Faults();
   const badImages = opts.badImages ?? opts.argocd?.badImages ?? new BadImages();
   const workloads = new Workloads(store, nodes, (image) => badImages.isBad(image));
-  const types: ResourceType[] = [...CORE_TYPES, ...METRICS_TYPES, ...(runsArgo ? ARGO_TYPES : [])];
+  const types: ResourceType[] = [...CORE_TYPES, ...METRICS_TYPES, ...(runsArgo ? ARGO_TYPES : []), ...(opts.kubevirt ? KUBEVIRT_TYPES : [])];
+  const kubevirt = opts.kubevirt ? new KubeVirt(store, nodes, opts.kubevirt) : undefined;
+  if (kubevirt) {
+    if (!store.get('v1/namespaces', undefined, kubevirt.namespace)) store.create('v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: kubevirt.namespace, uid: '', creationTimestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), labels: { 'kubernetes.io/metadata.name': kubevirt.namespace } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+    kubevirt.seed('Halted');
+  }
   const tokens = new Map<string, { role: Role; user: string }>([[opts.token, { role: 'admin', user: `${cluster.name}-admin` }]]);
   if (opts.readOnlyToken) tokens.set(opts.readOnlyToken, { role: 'read-only', user: 'system:serviceaccount:kube-system:panel-readonly' });
   const watches = new Set<WatchConn>();
@@ -100,7 +112,7 @@ export async function startKubeSim(opts: KubeSimOptions): Promise<KubeSim> {
     store,
     faults,
     types: new Map(types.map((t) => [t.key, t])),
-    groups: [{ group: 'metrics.k8s.io', version: 'v1beta1' }, ...(runsArgo ? [{ group: 'argoproj.io', version: 'v1alpha1' }] : [])],
+    groups: [{ group: 'metrics.k8s.io', version: 'v1beta1' }, ...(runsArgo ? [{ group: 'argoproj.io', version: 'v1alpha1' }] : []), ...(kubevirt ? [{ group: 'kubevirt.io', version: 'v1' }] : [])],
     kubeletVersion: cluster.running.kubeletVersion,
     tokens,
     drift: opts.drift ?? false,
@@ -121,7 +133,7 @@ export async function startKubeSim(opts: KubeSimOptions): Promise<KubeSim> {
   const rollout = (namespace: string, workload: string, image: string, bad: boolean) => workloads.rollout(namespace, workload, image, bad || badImages.isBad(image));
   let argocd: ArgoCdController | undefined;
   if (opts.argocd) {
-    const self = { name: cluster.name, rollout };
+    const self = { name: cluster.name, rollout, runStrategy: (_ns: string, name: string, strategy: string) => kubevirt?.applyRunStrategy(name, strategy) };
     argocd = await startArgoCd(store, catalogue, { ...opts.argocd, badImages, clusters: [self, ...(opts.argocd.clusters ?? [])] });
     ctx.onPatched = (type, obj) => type.key === ARGO_TYPES[0].key && argocd?.onPatched(obj);
     store.compactAll(); // the Applications were there "before" anyone could watch
@@ -168,6 +180,7 @@ export async function startKubeSim(opts: KubeSimOptions): Promise<KubeSim> {
     badImages,
     workloads,
     argocd,
+    kubevirt,
     get reachable() {
       return ctx.reachable;
     },
@@ -191,11 +204,13 @@ export async function startKubeSim(opts: KubeSimOptions): Promise<KubeSim> {
       argocd.setAppStatus(name, s);
     },
     rollout,
+    runStrategy: (_namespace, name, strategy) => kubevirt?.applyRunStrategy(name, strategy),
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(driftTimer);
       await argocd?.close();
+      kubevirt?.close();
       cutWatches();
       if (ownFaults) faults.close();
       server.closeAllConnections();
@@ -212,4 +227,6 @@ export { KubeStore } from './store';
 export type { StoredEvent, WatchEventType } from './store';
 export type { KubeObject, ObjectMeta, ResourceType } from './resources';
 export type { NodeObject, PodObject } from './objects';
+export { KubeVirt, KUBEVIRT_TYPES } from './kubevirt';
+export type { KubeVirtSimOptions, RunStrategy } from './kubevirt';
 export { BadImages } from '../argocd';

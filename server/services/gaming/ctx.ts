@@ -1,6 +1,8 @@
 import 'server-only';
 import net from 'node:net';
 import type { GamingConfig } from '@/lib/gaming/config';
+import { github as defaultGithub, type GithubClient } from '../../clients/github';
+import { kubevirtFromConfig, type KubevirtApi } from '../../clients/kubernetes/kubevirt';
 import { connectProxmox } from '../../clients/proxmox/connect';
 import { powerApi, type PowerApi } from '../../clients/proxmox/power';
 import { requestCtx, type Ctx } from '../../context';
@@ -11,11 +13,16 @@ import { bus } from '../../live/events';
 import { gamingConfig } from './config';
 import { notifyNtfy } from './notify';
 
-// What gaming and DEV-power services need besides the request: Proxmox, the config, the promotions
-// check, the event bus, notifications and the clock. Tests pass fakes or simulator-backed clients.
+// What gaming and DEV-power services need besides the request: Proxmox (or, with the KubeVirt
+// backend, the cluster and the GitOps repository), the config, the promotions check, the event bus,
+// notifications and the clock. Tests pass simulator-backed clients.
 
 export interface GamingCtx extends Ctx {
   proxmox(): PowerApi;
+  /** KubeVirt backend: read-only VirtualMachine/VMI access on the VM's cluster. */
+  kubevirt(): KubevirtApi;
+  /** KubeVirt backend: the GitOps repository the VM's manifest lives in. */
+  github(): GithubClient;
   gaming(): GamingConfig;
   promotionInFlight(db: Db): Promise<boolean>;
   publish(topic: string, data: unknown): void;
@@ -51,6 +58,15 @@ export function tcpProbe(host: string, port: number, timeoutMs = 1_500): Promise
   });
 }
 
+let kv: { key: string; api: KubevirtApi } | undefined;
+
+function defaultKubevirt(): KubevirtApi {
+  const k = gamingConfig().kubevirt;
+  const key = `${k.cluster}/${k.namespace}/${k.vm}`;
+  if (kv?.key !== key) kv = { key, api: kubevirtFromConfig(config(), { cluster: k.cluster, namespace: k.namespace, vm: k.vm }) };
+  return kv.api;
+}
+
 let wakeHook: () => void = () => undefined;
 /** Set by the background loop (server/jobs/gaming-monitor.ts) when it starts. */
 export function setWakeHook(fn: () => void) {
@@ -61,6 +77,8 @@ export function gamingCtx(base: Ctx = requestCtx()): GamingCtx {
   return {
     ...base,
     proxmox: defaultProxmox,
+    kubevirt: defaultKubevirt,
+    github: defaultGithub,
     gaming: gamingConfig,
     promotionInFlight: async (db) => (await import('../promotions/in-flight')).promotionInFlight(db),
     publish: (topic, data) => void bus.publish(topic, data),

@@ -2,10 +2,13 @@ import 'server-only';
 import { proxmoxReason } from '@/lib/gaming/words';
 import type { VmStatus } from '../../clients/proxmox/power';
 import { toProxmoxError } from '../../clients/proxmox/errors';
-import { log } from '../../log';
 import { recordAudit } from '../audit/record-audit';
 import type { GamingCtx } from './ctx';
+import { kvAdvance } from './kubevirt';
+import { changed, failSession } from './outcome';
 import { firstName, transition, type SessionRow } from './sessions';
+
+export { failSession } from './outcome';
 
 // The session state machine against Proxmox. Every step is a conditional transition, so the request
 // that won the session, the background loop on each replica and the leader job can all call
@@ -13,31 +16,6 @@ import { firstName, transition, type SessionRow } from './sessions';
 
 const SEC = 1000;
 const since = (ctx: GamingCtx, at: Date) => ctx.now().getTime() - at.getTime();
-
-async function changed(ctx: GamingCtx) {
-  ctx.publish('gaming', { at: ctx.now().toISOString() });
-  ctx.wake();
-}
-
-/** Ends a starting/booting session as "Can't start", with an audit row and a note to its starter. */
-export async function failSession(ctx: GamingCtx, row: SessionRow, message: string, raw?: string): Promise<boolean> {
-  const db = await ctx.db();
-  const won = await transition(db, row.id, ['starting', 'booting'], { state: 'ended', endedAt: ctx.now(), endReason: 'failed', failure: message });
-  if (!won) return false;
-  await recordAudit(db, {
-    actor: row.startedBy,
-    actorName: row.startedByName,
-    role: row.startedByRole,
-    action: 'gaming.start',
-    target: `vm/${row.vmid}`,
-    outcome: 'failed',
-    details: { session: row.id, reason: message, ...(raw ? { proxmox: raw } : {}) },
-  });
-  log.warn({ session: row.id, reason: raw ?? message }, 'gaming VM could not start');
-  await ctx.notify(row.startedBy, "The gaming PC can't start", message);
-  await changed(ctx);
-  return true;
-}
 
 /** Claims the one Proxmox `status/start` of this session and makes it. */
 export async function claimAndStart(ctx: GamingCtx, row: SessionRow): Promise<void> {
@@ -67,6 +45,7 @@ export async function guestUp(ctx: GamingCtx, vmid: number): Promise<boolean> {
 /** One step of the session, given the VM list if the caller already has it. */
 export async function advance(ctx: GamingCtx, row: SessionRow, vms?: VmStatus[]): Promise<void> {
   const cfg = ctx.gaming();
+  if (cfg.backend === 'kubevirt') return kvAdvance(ctx, row);
   const db = await ctx.db();
   const t = cfg.timeouts;
   const list = vms ?? (await ctx.proxmox().listVms());

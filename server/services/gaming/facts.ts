@@ -32,7 +32,7 @@ export function gamingVmid(ctx: GamingCtx, vms: VmStatus[]): number {
   return tagged[0].vmid;
 }
 
-async function weeklyMinutes(db: Db, subject: string, now: Date): Promise<number> {
+export async function weeklyMinutes(db: Db, subject: string, now: Date): Promise<number> {
   const since = new Date(now.getTime() - 7 * 24 * 3600_000);
   const rows = await db.gamingSession.findMany({ where: { startedBy: subject, startedAt: { gte: since } }, select: { startedAt: true, endedAt: true } });
   return rows.reduce((n, r) => n + ((r.endedAt ?? now).getTime() - r.startedAt.getTime()) / 60_000, 0);

@@ -14,6 +14,7 @@ import { AppError } from '../../errors';
 import { gamingCtx, type GamingCtx } from './ctx';
 import { guestUp } from './engine';
 import { gatherFacts, gamingVmid } from './facts';
+import { buildKubevirtState } from './kubevirt-state';
 import { activeSession, lastEnded, toSessionDto } from './sessions';
 
 // What the card shows. Never fails because of Proxmox: an unreachable host or a refused token becomes
@@ -35,6 +36,7 @@ async function readVms(ctx: GamingCtx): Promise<{ vms: VmStatus[] | null; notice
 }
 
 export async function buildState(ctx: GamingCtx, actor: Actor): Promise<GamingStateDto> {
+  if (ctx.gaming().backend === 'kubevirt') return buildKubevirtState(ctx, actor);
   const db = await ctx.db();
   const cfg = ctx.gaming();
   const now = ctx.now();

@@ -1,23 +1,29 @@
 import 'server-only';
 import { initialLeaseEnd } from '@/lib/gaming/lease';
+import { evaluateKubevirtPreflight, vmiActive } from '@/lib/gaming/kubevirt';
 import { evaluatePreflight } from '@/lib/gaming/preflight';
 import { StartGamingSchema } from '@/lib/gaming/schemas';
 import type { GamingStateDto } from '@/lib/gaming/types';
 import { requirePermission } from '../../auth/guard';
 import { ProxmoxError } from '../../clients/proxmox/errors';
 import type { Actor } from '../../context';
-import { ConflictError } from '../../errors';
+import { ConflictError, UpstreamError } from '../../errors';
 import { parseInput } from '../../validation';
 import { recordAudit, type AuditInput } from '../audit/record-audit';
 import { gamingCtx, type GamingCtx } from './ctx';
 import { claimAndStart, failSession, shutDownDev } from './engine';
 import { gatherFacts } from './facts';
+import { isKubevirt, KUBEVIRT_VMID, kvClaimAndStart, kvGatherFacts } from './kubevirt';
+import { sessionTarget } from './outcome';
 import { buildState } from './get-gaming-state';
 import { activeSession, isUniqueViolation, type SessionRow } from './sessions';
 
 // Start = pre-flight (reads only) → insert the session (the partial unique index lets exactly one
 // concurrent request win; the others join it) → the winner makes the one Proxmox start call, or
 // first shuts the DEV cluster down under the stop-dev policy. Booting → Ready is followed by advance().
+// With the KubeVirt backend the one start is a commit of runStrategy Always (startKubevirt below).
+
+type Audit = (a: Omit<AuditInput, 'actor' | 'actorName' | 'role' | 'ip' | 'action'>) => Promise<void>;
 
 export async function startGaming(input: unknown, ctx: GamingCtx = gamingCtx()): Promise<GamingStateDto> {
   const actor = await requirePermission('gaming:power', ctx);
@@ -29,6 +35,7 @@ export async function startGaming(input: unknown, ctx: GamingCtx = gamingCtx()):
 
   const existing = await activeSession(db);
   if (existing) return join(ctx, actor, existing, audit);
+  if (isKubevirt(ctx)) return startKubevirt(ctx, actor, audit);
 
   let facts;
   try {
@@ -85,8 +92,53 @@ export async function startGaming(input: unknown, ctx: GamingCtx = gamingCtx()):
   return buildState(ctx, actor);
 }
 
-async function join(ctx: GamingCtx, actor: Actor, row: SessionRow, audit: (a: Omit<AuditInput, 'actor' | 'actorName' | 'role' | 'ip' | 'action'>) => Promise<void>): Promise<GamingStateDto> {
+async function startKubevirt(ctx: GamingCtx, actor: Actor, audit: Audit): Promise<GamingStateDto> {
+  const db = await ctx.db();
+  const target = sessionTarget(ctx, { vmid: KUBEVIRT_VMID });
+  ctx.github(); // not configured → 503 now, before any session exists
+  let facts;
+  try {
+    facts = await kvGatherFacts(ctx, actor);
+  } catch (e) {
+    if (e instanceof UpstreamError) await audit({ target, outcome: 'failed', details: { reason: e.message, upstream: e.upstream } });
+    throw e;
+  }
+  // Already running or on its way (started by a commit or virtctl outside the panel): adopt it.
+  const adopt = vmiActive(facts.vmi);
+  const pf = adopt ? null : evaluateKubevirtPreflight(facts);
+  if (pf && !pf.ok) {
+    await audit({ target, outcome: 'denied', details: { reason: pf.refusal, checks: pf.checks.filter((c) => !c.ok).map((c) => c.id) } });
+    throw new ConflictError(pf.refusal ?? "The gaming PC can't start now.", { checks: pf.checks });
+  }
+  let row: SessionRow;
+  try {
+    row = await db.gamingSession.create({
+      data: {
+        vmid: KUBEVIRT_VMID,
+        state: adopt && facts.vmi?.phase === 'Running' ? 'booting' : 'starting',
+        startUpid: adopt ? 'commit:none' : null,
+        startedBy: actor.subject,
+        startedByName: actor.name,
+        startedByRole: actor.role,
+        startedAt: ctx.now(),
+        leaseEndsAt: initialLeaseEnd(ctx.now(), ctx.gaming().lease),
+      },
+    });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const winner = await activeSession(db, KUBEVIRT_VMID);
+    if (!winner) throw new ConflictError('Someone else just changed the gaming PC; try again.');
+    return join(ctx, actor, winner, audit);
+  }
+  await audit({ target, outcome: 'ok', details: { session: row.id, adopted: adopt, backend: 'kubevirt', checks: pf?.checks.map((c) => c.message) ?? [] } });
+  ctx.publish('gaming', { session: row.id, state: row.state });
+  if (!adopt) await kvClaimAndStart(ctx, row);
+  ctx.wake();
+  return buildState(ctx, actor);
+}
+
+async function join(ctx: GamingCtx, actor: Actor, row: SessionRow, audit: Audit): Promise<GamingStateDto> {
   if (row.state === 'stopping') throw new ConflictError('The gaming PC is shutting down right now; start it again once it is off.');
-  await audit({ target: `vm/${row.vmid}`, outcome: 'ok', details: { session: row.id, joined: true } });
+  await audit({ target: sessionTarget(ctx, row), outcome: 'ok', details: { session: row.id, joined: true } });
   return buildState(ctx, actor);
 }

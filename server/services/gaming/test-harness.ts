@@ -1,14 +1,23 @@
-// Test harness (integration tests and the benchmark): a Proxmox simulator, a real database and a
-// GamingCtx wired to both, with captured events and notifications. Not imported by the app.
+// Test harness (integration tests and the benchmark): a Proxmox simulator (or, for the KubeVirt
+// backend, the GitHub simulator and the prod cluster with Argo CD and KubeVirt), a real database and
+// a GamingCtx wired to them, with captured events and notifications. Not imported by the app.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GamingConfigSchema, type GamingConfig } from '@/lib/gaming/config';
+import { startGithubSim, type GithubSim } from '@/sim/github';
+import { GAMING_VM } from '@/sim/gitops-template';
+import { startKubeSim, type KubeSim } from '@/sim/kubernetes';
 import { startProxmoxSim, type ProxmoxSim, type PveToken } from '@/sim/proxmox';
 import { createTestDatabase, type DbKind, type TestDatabase } from '@/test/databases';
 import { testCtx } from '@/test/ctx';
+import { connectGithub, type GithubClient } from '../../clients/github';
+import { kubevirtApi } from '../../clients/kubernetes/kubevirt';
 import { connectProxmox } from '../../clients/proxmox/connect';
 import { powerApi } from '../../clients/proxmox/power';
 import type { Actor } from '../../context';
 import { openDatabase, type Db } from '../../db';
+import { UnavailableError } from '../../errors';
 import { tcpProbe, type GamingCtx } from './ctx';
 import { advance } from './engine';
 import { activeSession } from './sessions';
@@ -53,6 +62,12 @@ export async function startHarness(kind: DbKind = 'postgres', o: { taskDelayMs?:
       return {
         ...testCtx(c.db ?? main.client, actor),
         proxmox: () => api,
+        kubevirt: () => {
+          throw new UnavailableError('This harness runs the Proxmox backend.');
+        },
+        github: () => {
+          throw new UnavailableError('This harness runs the Proxmox backend.');
+        },
         gaming: () => cfg,
         promotionInFlight: async () => false,
         publish: (topic, data) => void events.push({ topic, data }),
@@ -86,4 +101,92 @@ export async function driveUntil(ctx: GamingCtx, state: 'booting' | 'ready' | 'e
     await new Promise((r) => setTimeout(r, 40));
   }
   throw new Error(`the session never reached ${state}`);
+}
+
+export interface KubevirtHarness {
+  github: GithubSim;
+  prod: KubeSim;
+  gh: GithubClient;
+  db: Db;
+  extraDb(): Promise<Db>;
+  events: { topic: string; data: unknown }[];
+  notes: { to: string | null; title: string }[];
+  cfg: GamingConfig;
+  /** Commits that touched the VM's manifest, newest first (subject lines, from the bare repository). */
+  vmCommits(): Promise<string[]>;
+  ctx(actor: Actor | null, opts?: { db?: Db; now?: () => Date }): GamingCtx;
+  close(): Promise<void>;
+}
+
+const GH_TOKEN = 'ghp_simkubevirtharness0000000000000000';
+const KUBE_TOKEN = 'kubevirt-harness-admin-token';
+const KUBE_RO_TOKEN = 'kubevirt-harness-readonly-token';
+
+/** The KubeVirt backend against the GitHub simulator and a prod cluster running Argo CD and KubeVirt. */
+export async function startKubevirtHarness(kind: DbKind = 'postgres', o: { syncDelayMs?: number; bootDelayMs?: number; gaming?: Record<string, unknown> } = {}): Promise<KubevirtHarness> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gaming-kubevirt-'));
+  const github = await startGithubSim({ dir: path.join(dir, 'github'), token: GH_TOKEN });
+  const prod = await startKubeSim({
+    cluster: 'prod',
+    token: KUBE_TOKEN,
+    readOnlyToken: KUBE_RO_TOKEN,
+    kubeconfigDir: path.join(dir, 'kube'),
+    argocd: { repo: github.repo, syncDelayMs: o.syncDelayMs ?? 80, progressMs: o.syncDelayMs ?? 80, vms: [{ app: GAMING_VM.app, cluster: 'prod', namespace: GAMING_VM.namespace, vm: GAMING_VM.name, dir: GAMING_VM.dir, file: GAMING_VM.file }] },
+    kubevirt: { namespace: GAMING_VM.namespace, name: GAMING_VM.name, gpu: GAMING_VM.gpu, memory: GAMING_VM.memory, bootDelayMs: o.bootDelayMs ?? 200, stepMs: 40 },
+  });
+  const tdb: TestDatabase = await createTestDatabase(kind);
+  const open = () => openDatabase({ url: tdb.url, embeddedDir: tdb.embeddedDir, migrationsDir: path.resolve('prisma/migrations') });
+  const main = await open();
+  const extra: Awaited<ReturnType<typeof open>>[] = [];
+  const events: KubevirtHarness['events'] = [];
+  const notes: KubevirtHarness['notes'] = [];
+  const cfg = GamingConfigSchema.parse({ backend: 'kubevirt', ...o.gaming });
+  const gh = connectGithub({ apiUrl: github.url, owner: 'paul', repo: 'homelab', branch: github.repo.branch, token: GH_TOKEN, tls: { insecureSkipVerify: false } } as Parameters<typeof connectGithub>[0]);
+  // The panel reads the cluster with the read-only token, as in production.
+  const kv = kubevirtApi({ name: 'prod', kubeconfig: prod.readOnlyKubeconfigPath, context: 'prod-readonly', inCluster: false, tls: { insecureSkipVerify: false } } as Parameters<typeof kubevirtApi>[0], { namespace: cfg.kubevirt.namespace, vm: cfg.kubevirt.vm });
+  return {
+    github,
+    prod,
+    gh,
+    db: main.client,
+    extraDb: async () => {
+      const d = await open();
+      extra.push(d);
+      return d.client;
+    },
+    events,
+    notes,
+    cfg,
+    async vmCommits() {
+      const { execFile } = await import('node:child_process');
+      return new Promise((resolve, reject) =>
+        execFile('git', ['-C', github.repo.path, 'log', '--format=%s', github.repo.branch, '--', cfg.kubevirt.manifestPath], (err, out) => (err ? reject(err) : resolve(out.split('\n').filter((l) => l.startsWith('gaming:'))))),
+      );
+    },
+    ctx(actor, c = {}) {
+      return {
+        ...testCtx(c.db ?? main.client, actor),
+        proxmox: () => {
+          throw new UnavailableError('This harness runs the KubeVirt backend.');
+        },
+        kubevirt: () => kv,
+        github: () => gh,
+        gaming: () => cfg,
+        promotionInFlight: async () => false,
+        publish: (topic, data) => void events.push({ topic, data }),
+        notify: async (to, title) => void notes.push({ to, title }),
+        probe: tcpProbe,
+        wake: () => undefined,
+        now: c.now ?? (() => new Date()),
+      };
+    },
+    async close() {
+      for (const d of [main, ...extra]) await d.client.$disconnect();
+      await main.embedded?.close();
+      await tdb.drop();
+      await prod.close();
+      await github.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

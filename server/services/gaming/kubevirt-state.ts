@@ -1,0 +1,81 @@
+import 'server-only';
+import { can } from '@/lib/permissions';
+import { evaluateKubevirtPreflight, kubevirtCardState, startingDetail } from '@/lib/gaming/kubevirt';
+import { canExtend, leasePhase } from '@/lib/gaming/lease';
+import { clock } from '@/lib/gaming/time';
+import type { GamingStateDto } from '@/lib/gaming/types';
+import { STATE_LABEL, UNREACHABLE } from '@/lib/gaming/words';
+import type { Actor } from '../../context';
+import { AppError } from '../../errors';
+import type { GamingCtx } from './ctx';
+import { isCommitted, KUBEVIRT_VMID, kvGatherFacts, kvGuestUp, kvObserve, type KvSeen } from './kubevirt';
+import { activeSession, lastEnded, toSessionDto } from './sessions';
+
+// The gaming card with the KubeVirt backend: the session row, the VirtualMachine and its VMI. Never
+// fails because of the cluster: an unreachable API server becomes the card's notice.
+
+async function readCluster(ctx: GamingCtx): Promise<{ seen: KvSeen | null; notice: string | null }> {
+  try {
+    const seen = await kvObserve(ctx);
+    const k = ctx.gaming().kubevirt;
+    return { seen, notice: seen.vm ? null : `The VirtualMachine ${k.namespace}/${k.vm} is not on the ${k.cluster} cluster.` };
+  } catch (e) {
+    if (e instanceof AppError) return { seen: null, notice: e.message };
+    throw e;
+  }
+}
+
+export async function buildKubevirtState(ctx: GamingCtx, actor: Actor): Promise<GamingStateDto> {
+  const db = await ctx.db();
+  const cfg = ctx.gaming();
+  const now = ctx.now();
+  const { seen, notice } = await readCluster(ctx);
+  const active = await activeSession(db, KUBEVIRT_VMID);
+  const ended = await lastEnded(db, KUBEVIRT_VMID);
+  const guestUp = seen ? await kvGuestUp(ctx, seen.vmi) : false;
+  const state = kubevirtCardState({
+    reachable: seen !== null,
+    vm: seen?.vm ?? null,
+    vmi: seen?.vmi ?? null,
+    guestUp,
+    session: active,
+    lastEnded: ended?.endedAt ? { endReason: ended.endReason, endedAt: ended.endedAt } : null,
+    now,
+  });
+  const power = can(actor.role, 'gaming:power');
+  const reachable = !!seen?.vm;
+
+  let preflight: GamingStateDto['preflight'] = null;
+  if (power && (state === 'off' || state === 'failed') && reachable) {
+    try {
+      const r = evaluateKubevirtPreflight(await kvGatherFacts(ctx, actor));
+      preflight = { ok: r.ok, checks: r.checks, note: r.note, refusal: r.refusal };
+    } catch {
+      preflight = null; // the preview is a courtesy; the real check runs on Start
+    }
+  }
+  const phase = active && (active.state === 'booting' || active.state === 'ready') ? leasePhase(active.leaseEndsAt, now, cfg.lease) : null;
+  const detail =
+    state === 'failed'
+      ? (ended?.failure ?? null)
+      : state === 'unreachable'
+        ? (notice ?? UNREACHABLE)
+        : state === 'starting'
+          ? startingDetail(active ? isCommitted(active) : true, seen?.vmi ?? null)
+          : null;
+  return {
+    state,
+    label: state === 'unreachable' && seen ? "Can't check the gaming PC" : STATE_LABEL[state],
+    detail,
+    session: active ? toSessionDto(active, actor.subject) : null,
+    leaseWarning: phase === 'warn' && active ? `It shuts down at ${clock(active.leaseEndsAt, cfg.timeZone)}. Tap Extend for more time.` : null,
+    preflight,
+    can: {
+      start: power && reachable && (state === 'off' || state === 'failed'),
+      stop: power && (state === 'booting' || state === 'ready' || (state === 'starting' && (!active || !active.startUpid || isCommitted(active)))),
+      extend: power && !!active && (active.state === 'booting' || active.state === 'ready') && canExtend(active, cfg.lease),
+    },
+    notice: state === 'unreachable' ? null : notice,
+    at: now.toISOString(),
+  };
+}

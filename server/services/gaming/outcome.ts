@@ -1,0 +1,42 @@
+import 'server-only';
+import { log } from '../../log';
+import { recordAudit } from '../audit/record-audit';
+import type { GamingCtx } from './ctx';
+import { transition, type SessionRow } from './sessions';
+
+// What every backend does when a session changes or fails: publish, wake the monitor, and for a
+// failed start an audit row and a note to its starter.
+
+/** The audit target of the gaming VM: `vm/<vmid>` (Proxmox) or `vm/<namespace>/<name>` (KubeVirt). */
+export function sessionTarget(ctx: GamingCtx, row: Pick<SessionRow, 'vmid'>): string {
+  const cfg = ctx.gaming();
+  return cfg.backend === 'kubevirt' ? `vm/${cfg.kubevirt.namespace}/${cfg.kubevirt.vm}` : `vm/${row.vmid}`;
+}
+
+export async function changed(ctx: GamingCtx) {
+  ctx.publish('gaming', { at: ctx.now().toISOString() });
+  ctx.wake();
+}
+
+/**
+ * Ends a starting/booting session as "Can't start", with an audit row and a note to its starter.
+ * `raw`: Proxmox's own words (a string), or upstream details for the audit row.
+ */
+export async function failSession(ctx: GamingCtx, row: SessionRow, message: string, raw?: string | Record<string, unknown>): Promise<boolean> {
+  const db = await ctx.db();
+  const won = await transition(db, row.id, ['starting', 'booting'], { state: 'ended', endedAt: ctx.now(), endReason: 'failed', failure: message });
+  if (!won) return false;
+  await recordAudit(db, {
+    actor: row.startedBy,
+    actorName: row.startedByName,
+    role: row.startedByRole,
+    action: 'gaming.start',
+    target: sessionTarget(ctx, row),
+    outcome: 'failed',
+    details: { session: row.id, reason: message, ...(typeof raw === 'string' ? { proxmox: raw } : (raw ?? {})) },
+  });
+  log.warn({ session: row.id, reason: typeof raw === 'string' ? raw : message }, 'gaming VM could not start');
+  await ctx.notify(row.startedBy, "The gaming PC can't start", message);
+  await changed(ctx);
+  return true;
+}
