@@ -25,7 +25,8 @@ else
   echo "==> no homelab configured: starting the simulated homelab (demo mode)"
   mkdir -p .sim data
   rm -f .sim/sim.log
-  npx tsx sim/main.ts --dir .sim --config-out .sim/homelab.yaml --public-url "$url" --data-dir "$PWD/data/pglite" >.sim/sim.log 2>&1 &
+  # shellcheck disable=SC2086 # SIM_ARGS (e.g. "--kubevirt --latency 200") is split on purpose
+  npx tsx sim/main.ts --dir .sim --config-out .sim/homelab.yaml --public-url "$url" --data-dir "$PWD/data/pglite" ${SIM_ARGS:-} >.sim/sim.log 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do
     grep -q "simulator ready" .sim/sim.log 2>/dev/null && break

@@ -10,6 +10,7 @@
 //   --sync-delay MS            Argo CD sync delay (default 3000)
 //   --boot-delay MS            gaming VM guest boot time (default 20000)
 //   --no-drift                 keep usage figures still
+//   --kubevirt                 the gaming VM runs on KubeVirt in prod (written config: gaming.backend kubevirt)
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     'sync-delay': { type: 'string' },
     'boot-delay': { type: 'string' },
     'no-drift': { type: 'boolean', default: false },
+    kubevirt: { type: 'boolean', default: false },
   },
 });
 
@@ -55,6 +57,7 @@ const sim = await startSimulator({
   syncDelayMs: num(values['sync-delay']),
   bootDelayMs: num(values['boot-delay']),
   drift: !values['no-drift'],
+  kubevirt: values.kubevirt,
 });
 const endpointsFile = values.endpoints ?? path.join(dir, 'endpoints.json');
 writeEndpoints(endpointsFile, sim.endpoints);
@@ -65,6 +68,7 @@ if (values['config-out']) {
     publicUrl,
     authSecret: fs.readFileSync(secretFile, 'utf8').trim(),
     dataDir: values['data-dir'],
+    extra: values.kubevirt ? { gaming: { backend: 'kubevirt' } } : undefined,
   });
   fs.writeFileSync(values['config-out'], yaml, { mode: 0o600 });
 }
