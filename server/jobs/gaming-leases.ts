@@ -16,6 +16,9 @@ import { log } from '../log';
 
 export const GAMING_JOB = 'gaming-leases';
 const SYSTEM = { actor: 'system:gaming', actorName: 'Panel', role: 'none' as const };
+/** A KubeVirt stop retried every tick while GitHub is down is audited once per this period, not per tick. */
+const FAILED_STOP_AUDIT_EVERY_MS = 5 * 60_000;
+const failedStopAudited = new Map<string, number>();
 
 async function stopFor(ctx: GamingCtx, row: SessionRow, reason: 'lease' | 'idle') {
   const db = await ctx.db();
@@ -31,8 +34,14 @@ async function stopFor(ctx: GamingCtx, row: SessionRow, reason: 'lease' | 'idle'
       await requestShutdown(ctx, row.vmid);
       await recordAudit(db, { ...SYSTEM, action: 'gaming.stop', target, outcome: 'ok', details: { session: row.id, reason } });
     }
+    failedStopAudited.delete(row.id);
   } catch (e) {
-    await recordAudit(db, { ...SYSTEM, action: 'gaming.stop', target, outcome: 'failed', details: { session: row.id, reason, error: (e as Error).message } });
+    const last = failedStopAudited.get(row.id);
+    const retrying = isKubevirt(ctx) && last !== undefined && ctx.now().getTime() - last < FAILED_STOP_AUDIT_EVERY_MS;
+    if (!retrying) {
+      await recordAudit(db, { ...SYSTEM, action: 'gaming.stop', target, outcome: 'failed', details: { session: row.id, reason, error: (e as Error).message } });
+      failedStopAudited.set(row.id, ctx.now().getTime());
+    }
     // KubeVirt: nothing was committed, so the VM still runs; back to where it was, the next tick tries again.
     if (isKubevirt(ctx)) return void (await transition(db, row.id, ['stopping'], { state: row.state, stopRequestedAt: null, stoppedByName: null, endReason: null }));
   }
