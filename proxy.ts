@@ -6,6 +6,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 import { contentSecurityPolicy, securityHeaders } from '@/lib/security/headers';
 import { auth } from '@/server/auth/config';
 import { config as panelConfig } from '@/server/env';
+import { currentRequestId, REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '@/server/log';
 
 const PUBLIC = ['/signin'];
 
@@ -13,14 +14,19 @@ function withHeaders(req: NextRequest, res: NextResponse | null): NextResponse {
   const cfg = panelConfig();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy({ nonce, formTargets: [new URL(cfg.auth.issuer).origin] });
+  // The request id (the caller's sane `x-request-id`, else a fresh one) for the page and the response;
+  // API routes are not matched and get theirs from `route()` in server/http/respond.ts.
+  const reqId = currentRequestId() ?? requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
   let out = res;
   if (!out) {
     const headers = new Headers(req.headers);
+    headers.set(REQUEST_ID_HEADER, reqId);
     headers.set('x-nonce', nonce);
     headers.set('content-security-policy', csp);
     out = NextResponse.next({ request: { headers } });
   }
   out.headers.set('Content-Security-Policy', csp);
+  out.headers.set(REQUEST_ID_HEADER, reqId);
   for (const [k, v] of Object.entries(securityHeaders({ https: cfg.server.publicUrl.startsWith('https:') }))) out.headers.set(k, v);
   return out;
 }
@@ -38,7 +44,8 @@ type Handler = (r: NextRequest, e: NextFetchEvent) => Promise<Response>;
 export async function proxy(req: NextRequest, ev: NextFetchEvent) {
   // With a lazily built Auth.js config, auth(fn) resolves to the wrapped handler.
   const handler = (await (withAuth as unknown as Promise<Handler>)) as Handler;
-  return handler(req, ev);
+  // The session refresh's log lines carry the request id too.
+  return withRequestId(requestIdFrom(req.headers.get(REQUEST_ID_HEADER)), () => handler(req, ev));
 }
 
 export const config = {

@@ -31,12 +31,25 @@ class Counter implements Metric {
   }
 }
 
+type Row = { labels: Labels; value: number };
+
 class Gauge implements Metric {
-  private values = new Map<string, { labels: Labels; value: number }>();
-  private collectors: (() => { labels: Labels; value: number }[])[] = [];
+  private values = new Map<string, Row>();
+  private collectors: (() => Row[])[] = [];
   constructor(readonly name: string, readonly help: string) {}
   set(labels: Labels, value: number) {
     this.values.set(key(labels), { labels, value });
+  }
+  inc(labels: Labels = {}, by = 1) {
+    const k = key(labels);
+    this.values.set(k, { labels, value: (this.values.get(k)?.value ?? 0) + by });
+  }
+  dec(labels: Labels = {}, by = 1) {
+    this.inc(labels, -by);
+  }
+  /** The current value of one series (0 when never set). */
+  value(labels: Labels = {}): number {
+    return this.values.get(key(labels))?.value ?? 0;
   }
   /** Values computed at scrape time (e.g. from the database or the live store). */
   collect(fn: () => { labels: Labels; value: number }[]) {
@@ -73,6 +86,33 @@ class Histogram implements Metric {
   }
 }
 
+/**
+ * A metric whose series are read from elsewhere (the database) at scrape time, asynchronously.
+ * `refresh()` runs before each render; when it fails the metric's series are left out of that
+ * scrape (and `panel_metrics_collector_errors_total` counts it) instead of failing the scrape.
+ */
+class Collected implements Metric {
+  private rows: Row[] = [];
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly type: 'gauge' | 'counter',
+    private readonly read: () => Promise<Row[]>,
+  ) {}
+  async refresh(): Promise<boolean> {
+    try {
+      this.rows = await this.read();
+      return true;
+    } catch {
+      this.rows = [];
+      return false;
+    }
+  }
+  render() {
+    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} ${this.type}`, ...this.rows.map((v) => `${this.name}${fmt(v.labels)} ${v.value}`)];
+  }
+}
+
 class Registry {
   private metrics = new Map<string, Metric>();
   private get<T extends Metric>(name: string, make: () => T): T {
@@ -92,8 +132,22 @@ class Registry {
   histogram(name: string, help: string, buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]) {
     return this.get(name, () => new Histogram(name, help, buckets));
   }
+  /** Registers (once per name) a metric read at scrape time; a second registration replaces the reader. */
+  collected(name: string, help: string, type: 'gauge' | 'counter', read: () => Promise<Row[]>) {
+    const m = new Collected(name, help, type, read);
+    this.metrics.set(name, m);
+    return m;
+  }
   render(): string {
     return `${[...this.metrics.values()].flatMap((m) => m.render()).join('\n')}\n`;
+  }
+  /** Refreshes the collected metrics, then renders everything. */
+  async scrape(): Promise<string> {
+    const collected = [...this.metrics.values()].filter((m): m is Collected => m instanceof Collected);
+    const results = await Promise.all(collected.map(async (m) => ({ name: m.name, ok: await m.refresh() })));
+    const errors = this.counter('panel_metrics_collector_errors_total', 'Scrapes in which a collected metric could not be read (its series were left out).');
+    for (const r of results) if (!r.ok) errors.inc({ metric: r.name });
+    return this.render();
   }
 }
 
@@ -110,6 +164,12 @@ export function countUpstream(upstream: string, outcome: 'ok' | 'error' | 'timeo
   upstreamRequests().inc({ upstream, outcome });
 }
 
+/** Records one HTTP request: `route` is "METHOD /pattern" (e.g. "GET /api/promotions/[id]"). */
+export function observeHttp(route: string, status: number, seconds: number) {
+  const [method, ...path] = route.split(' ');
+  httpDuration().observe({ method, route: path.join(' '), status: String(status) }, seconds);
+}
+
 /** Wraps a route handler to time it by route pattern and status. */
 export function timed<A extends unknown[]>(route: string, handler: (...args: A) => Promise<Response> | Response) {
   return async (...args: A): Promise<Response> => {
@@ -120,20 +180,19 @@ export function timed<A extends unknown[]>(route: string, handler: (...args: A) 
       status = res.status;
       return res;
     } finally {
-      const [method, ...path] = route.split(' ');
-      httpDuration().observe({ method, route: path.join(' '), status: String(status) }, (performance.now() - start) / 1000);
+      observeHttp(route, status, (performance.now() - start) / 1000);
     }
   };
 }
 
 /** The exposition text, with the standard series always present (even before their first sample). */
-export function renderMetrics(): string {
+export async function renderMetrics(): Promise<string> {
   httpDuration();
   upstreamRequests();
   watchReconnects();
-  sseClients();
+  sseClients().inc({}, 0);
   const mem = metrics.gauge('process_resident_memory_bytes', 'Resident memory of the panel process.');
   mem.set({}, process.memoryUsage().rss);
   metrics.gauge('process_uptime_seconds', 'Seconds since the panel process started.').set({}, Math.round(process.uptime()));
-  return metrics.render();
+  return metrics.scrape();
 }

@@ -1,5 +1,6 @@
 // The expected answer of every entry point for every kind of caller. e2e/authz-matrix.spec.ts
-// enumerates the entry points from the code; one missing here fails the suite.
+// enumerates the route handlers and server actions from the code and calls each one over HTTP as
+// each caller; one missing here fails the suite.
 //   public   — anyone, signed in or not
 //   user     — any signed-in person, even without a role
 //   family   — family and admin (home:view, dashboard:view, gaming:power)

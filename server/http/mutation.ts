@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { requestCtx, type Ctx } from '../context';
 import { config } from '../env';
 import { AppError, ForbiddenError, ValidationError } from '../errors';
+import { log } from '../log';
 import { recordAudit } from '../services/audit/record-audit';
 import { jsonError } from './respond';
 import { assertSameOrigin } from './origin';
@@ -10,7 +11,7 @@ import { enforce, RateLimitedError } from './rate-limit';
 
 // The one wrapper of every mutating route handler: same-origin check (CSRF), rate limits per user and
 // per IP, JSON body with a size limit, then one service call; errors mapped in one place.
-// Refusals made here are audited (the first one per window, for rate limits).
+// Refusals made here are audited (the first per window, for rate limits) and logged with the request id.
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -58,6 +59,7 @@ export async function mutationRoute<T>(
     } catch (e) {
       if (e instanceof ForbiddenError) {
         const actor = await ctx.session().catch(() => null);
+        log.warn({ action, actor: actor?.subject ?? 'anonymous', origin: req.headers.get('origin'), site: req.headers.get('sec-fetch-site') }, 'cross-site request refused');
         await recordAudit(await ctx.db(), { actor: actor?.subject ?? 'anonymous', actorName: actor?.name, role: actor?.role ?? 'none', action, outcome: 'denied', details: { reason: 'cross-site request', origin: req.headers.get('origin') }, ip: await ctx.ip() });
       }
       throw e;
@@ -72,6 +74,7 @@ export async function mutationRoute<T>(
       ]);
     } catch (e) {
       if (e instanceof RateLimitedError) {
+        log.warn({ action, actor: actor?.subject ?? 'anonymous', ip, retryAfterS: e.retryAfterS, first: e.first }, 'rate limited');
         if (e.first) await recordAudit(db, { actor: actor?.subject ?? 'anonymous', actorName: actor?.name, role: actor?.role ?? 'none', action, outcome: 'denied', details: { reason: 'rate limited' }, ip });
         const res = jsonError(e);
         res.headers.set('Retry-After', String(e.retryAfterS));

@@ -1,19 +1,26 @@
 import 'server-only';
-import { NextResponse } from 'next/server';
+import { unstable_rethrow } from 'next/navigation';
+import { NextResponse, type NextRequest } from 'next/server';
 import { AppError, HTTP_STATUS } from '../errors';
-import { log } from '../log';
+import { currentRequestId, log, REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '../log';
+import { observeHttp } from '../metrics';
 
-// The one place where service errors become transport errors: JSON + status for routes,
-// `{ ok:false, code, message }` for server actions. Unknown errors are logged and become 500s.
+// The one place where service errors become transport errors (JSON + status for routes, `{ ok:false,
+// code, message }` for server actions); unknown errors are logged and become 500s. Server errors quote
+// the request id. `route()` wraps every app/api handler: request id, timing by route pattern and status.
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; requestId?: string };
 
-export function errorBody(e: unknown): { status: number; code: string; message: string; details?: unknown } {
+export function errorBody(e: unknown): { status: number; code: string; message: string; details?: unknown; requestId?: string } {
+  const requestId = currentRequestId();
   if (e instanceof AppError) {
-    return { status: HTTP_STATUS[e.code], code: e.code, message: e.message, details: e.code === 'validation' ? e.details : undefined };
+    const status = HTTP_STATUS[e.code];
+    if (status >= 500) log.warn({ code: e.code, status, err: e.message }, 'request failed');
+    else log.info({ code: e.code, status, err: e.message }, 'request refused');
+    return { status, code: e.code, message: e.message, details: e.code === 'validation' ? e.details : undefined, ...(status >= 500 && requestId ? { requestId } : {}) };
   }
   log.error({ err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, 'unexpected error');
-  return { status: 500, code: 'internal', message: 'Something went wrong on the panel. It has been logged.' };
+  return { status: 500, code: 'internal', message: 'Something went wrong on the panel. It has been logged.', ...(requestId ? { requestId } : {}) };
 }
 
 export function jsonError(e: unknown): NextResponse {
@@ -31,11 +38,68 @@ export async function jsonRoute<T>(work: () => Promise<T>, init?: ResponseInit):
   }
 }
 
-export async function actionResult<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
+/** The request id a server action runs under: the one the proxy set on the request, else a fresh one. */
+async function actionRequestId(): Promise<string> {
   try {
-    return { ok: true, data: await work() };
+    const { headers } = await import('next/headers');
+    return requestIdFrom((await headers()).get(REQUEST_ID_HEADER));
   } catch (e) {
-    const { code, message } = errorBody(e);
-    return { ok: false, code, message };
+    unstable_rethrow(e); // Next's own control flow (e.g. a prerender bailing out to dynamic rendering)
+    return requestIdFrom(null); // called outside a request (tests, scripts)
   }
+}
+
+export async function actionResult<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
+  const reqId = currentRequestId() ?? (await actionRequestId());
+  return withRequestId(reqId, async () => {
+    try {
+      return { ok: true as const, data: await work() };
+    } catch (e) {
+      const { code, message, requestId } = errorBody(e);
+      return { ok: false as const, code, message, ...(requestId ? { requestId } : {}) };
+    }
+  });
+}
+
+/** Marks a wrapped handler with its "METHOD /pattern", so a test can check that every export is wrapped. */
+export const ROUTE_LABEL = Symbol.for('homelab-panel.route');
+
+export type RouteHandler<C> = ((req: NextRequest, ctx: C) => Promise<Response>) & { [ROUTE_LABEL]: string };
+
+function withRequestIdHeader(res: Response, reqId: string): Response {
+  try {
+    res.headers.set(REQUEST_ID_HEADER, reqId);
+    return res;
+  } catch {
+    // Immutable headers (Response.redirect, a fetched response): copy them.
+    const copy = new Response(res.body, res);
+    copy.headers.set(REQUEST_ID_HEADER, reqId);
+    return copy;
+  }
+}
+
+/**
+ * Wraps one route handler; `label` is its method and route pattern as in the file tree,
+ * e.g. `route('GET /api/promotions/[id]', …)` in app/api/promotions/[id]/route.ts.
+ */
+export function route<C = unknown>(label: string, handler: (req: NextRequest, ctx: C) => Promise<Response> | Response): RouteHandler<C> {
+  const wrapped = async (req: NextRequest, ctx: C): Promise<Response> => {
+    const reqId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
+    const start = performance.now();
+    let status = 500;
+    try {
+      const res = await withRequestId(reqId, async () => {
+        try {
+          return await handler(req, ctx);
+        } catch (e) {
+          return jsonError(e);
+        }
+      });
+      status = res.status;
+      return withRequestIdHeader(res, reqId);
+    } finally {
+      observeHttp(label, status, (performance.now() - start) / 1000);
+    }
+  };
+  return Object.assign(wrapped, { [ROUTE_LABEL]: label });
 }

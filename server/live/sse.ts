@@ -1,10 +1,12 @@
 import 'server-only';
 import type { Role } from '@/lib/roles';
 import { HEARTBEAT_MS, RESET_TOPIC, sseComment, sseFrame } from '@/lib/live/stream';
+import { sseClients } from '../metrics';
 import type { EventBus, LiveEvent } from './events';
 
 // One browser's server-sent-events stream: replay after Last-Event-ID (or a `reset` when that id
 // can't be resumed), then live events, a heartbeat comment every 15 s, admin-only events to admins.
+// Open streams are counted in panel_sse_clients (up on open, down once on close, however it closes).
 
 export interface StreamOptions {
   bus: EventBus;
@@ -58,10 +60,12 @@ export function eventStream(o: StreamOptions): ReadableStream<Uint8Array> {
       replaying = false;
       send(sseComment('connected'));
       const heartbeat = setInterval(() => send(sseComment('heartbeat')), o.heartbeatMs ?? HEARTBEAT_MS);
+      sseClients().inc();
       o.onOpen?.();
       cleanup = () => {
         if (closed) return;
         closed = true;
+        sseClients().dec();
         clearInterval(heartbeat);
         unsubscribe();
         o.onClose?.();

@@ -2,16 +2,16 @@
 // POST /api/dev-power — {action: "start"|"stop"} the DEV cluster's VMs, after the pre-flight (admin).
 import type { NextRequest } from 'next/server';
 import { mutationRoute } from '@/server/http/mutation';
-import { jsonRoute } from '@/server/http/respond';
+import { jsonRoute, route } from '@/server/http/respond';
 import { getDevPower } from '@/server/services/dev-power/get-dev-power';
 import { setDevPower } from '@/server/services/dev-power/set-dev-power';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
+export const GET = route('GET /api/dev-power', () => {
   return jsonRoute(() => getDevPower({}));
-}
+});
 
-export function POST(req: NextRequest) {
+export const POST = route('POST /api/dev-power', (req: NextRequest) => {
   return mutationRoute(req, (body) => setDevPower(body));
-}
+});

@@ -1,11 +1,11 @@
 // GET /api/events — the live stream (server-sent events): state changes with ids, resumable with Last-Event-ID.
 import type { NextRequest } from 'next/server';
-import { jsonError } from '@/server/http/respond';
+import { jsonError, route } from '@/server/http/respond';
 import { openEventStream } from '@/server/services/dashboard/open-event-stream';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(req: NextRequest) {
+export const GET = route('GET /api/events', async (req: NextRequest) => {
   try {
     const lastEventId = req.headers.get('last-event-id') ?? req.nextUrl.searchParams.get('lastEventId');
     const stream = await openEventStream({ lastEventId }, undefined, req.signal);
@@ -21,4 +21,4 @@ export async function GET(req: NextRequest) {
   } catch (e) {
     return jsonError(e);
   }
-}
+});

@@ -1,9 +1,9 @@
 // GET /api/me — who the caller is (401 JSON without a session).
 import { getCurrentUser } from '@/server/services/users/get-current-user';
-import { jsonRoute } from '@/server/http/respond';
+import { jsonRoute, route } from '@/server/http/respond';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
+export const GET = route('GET /api/me', () => {
   return jsonRoute(() => getCurrentUser());
-}
+});

@@ -2,18 +2,18 @@
 // POST /api/promotions — preview: freezes the change for { services } as a proposed promotion.
 import type { NextRequest } from 'next/server';
 import { mutationRoute } from '@/server/http/mutation';
-import { jsonRoute } from '@/server/http/respond';
+import { jsonRoute, route } from '@/server/http/respond';
 import { ensurePromotionJobs } from '@/server/jobs/promotions';
 import { listPromotions } from '@/server/services/promotions/get-promotion';
 import { previewPromotion } from '@/server/services/promotions/preview-promotion';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(req: NextRequest) {
+export const GET = route('GET /api/promotions', (req: NextRequest) => {
   return jsonRoute(() => listPromotions(Object.fromEntries(req.nextUrl.searchParams)));
-}
+});
 
-export function POST(req: NextRequest) {
+export const POST = route('POST /api/promotions', (req: NextRequest) => {
   ensurePromotionJobs();
   return mutationRoute(req, (body) => previewPromotion(body));
-}
+});

@@ -3,13 +3,13 @@ import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { signOut } from '@/server/auth/config';
 import { config } from '@/server/env';
-import { jsonError } from '@/server/http/respond';
+import { jsonError, route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/http/origin';
 import { endSession } from '@/server/services/users/end-session';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(req: NextRequest) {
+export const POST = route('POST /api/sign-out', async (req: NextRequest) => {
   try {
     assertSameOrigin(req);
     const secure = req.nextUrl.protocol === 'https:';
@@ -24,4 +24,4 @@ export async function POST(req: NextRequest) {
   } catch (e) {
     return jsonError(e);
   }
-}
+});

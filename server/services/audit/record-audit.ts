@@ -1,9 +1,11 @@
 import 'server-only';
 import type { Role } from '@/lib/roles';
 import type { Db } from '../../db';
+import { currentRequestId } from '../../log';
 
 // Appends one row to the audit log. Internal: called by other services (and by the guard for refusals),
-// never exposed as an entry point of its own.
+// never exposed as an entry point of its own. A row written while serving a request carries its id
+// (`details.requestId`), the same `reqId` as the log lines and the `x-request-id` answer header.
 
 export interface AuditInput {
   actor: string;
@@ -17,6 +19,7 @@ export interface AuditInput {
 }
 
 export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
+  const requestId = currentRequestId();
   await db.auditEvent.create({
     data: {
       actor: input.actor,
@@ -25,7 +28,7 @@ export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
       action: input.action,
       target: input.target ?? null,
       outcome: input.outcome,
-      details: (input.details ?? {}) as object,
+      details: (requestId ? { ...input.details, requestId } : (input.details ?? {})) as object,
       ip: input.ip ?? null,
     },
   });

@@ -1,7 +1,7 @@
 // GET|POST /api/auth/* — Auth.js (sign-in with Keycloak, callback, session); callbacks are rate-limited per IP.
 import type { NextRequest } from 'next/server';
 import { handlers } from '@/server/auth/config';
-import { jsonError } from '@/server/http/respond';
+import { jsonError, route } from '@/server/http/respond';
 import { RateLimitedError } from '@/server/http/rate-limit';
 import { limitSignIn } from '@/server/services/users/limit-sign-in';
 
@@ -18,5 +18,5 @@ async function guarded(req: NextRequest, handler: (r: NextRequest) => Promise<Re
   return handler(req);
 }
 
-export const GET = (req: NextRequest) => guarded(req, handlers.GET);
-export const POST = (req: NextRequest) => guarded(req, handlers.POST);
+export const GET = route('GET /api/auth/[...nextauth]', (req: NextRequest) => guarded(req, handlers.GET));
+export const POST = route('POST /api/auth/[...nextauth]', (req: NextRequest) => guarded(req, handlers.POST));

@@ -1,10 +1,10 @@
 // GET /api/clusters/:name — one cluster's detail: nodes, pods not ready, warnings, apps, template versions.
-import { jsonRoute } from '@/server/http/respond';
+import { jsonRoute, route } from '@/server/http/respond';
 import { getCluster } from '@/server/services/clusters/get-cluster';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_req: Request, { params }: { params: Promise<{ name: string }> }) {
+export const GET = route('GET /api/clusters/[name]', async (_req: Request, { params }: { params: Promise<{ name: string }> }) => {
   const { name } = await params;
   return jsonRoute(() => getCluster({ name }));
-}
+});

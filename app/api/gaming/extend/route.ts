@@ -1,12 +1,13 @@
 // POST /api/gaming/extend — add time to the current session within the configured limits.
 import type { NextRequest } from 'next/server';
 import { mutationRoute } from '@/server/http/mutation';
+import { route } from '@/server/http/respond';
 import { ensureGamingJobs } from '@/server/jobs/gaming';
 import { extendGaming } from '@/server/services/gaming/extend-gaming';
 
 export const dynamic = 'force-dynamic';
 
-export function POST(req: NextRequest) {
+export const POST = route('POST /api/gaming/extend', (req: NextRequest) => {
   ensureGamingJobs();
   return mutationRoute(req, (body) => extendGaming(body));
-}
+});

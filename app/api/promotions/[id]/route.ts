@@ -1,10 +1,10 @@
 // GET /api/promotions/:id — one promotion with its timeline (admin).
-import { jsonRoute } from '@/server/http/respond';
+import { jsonRoute, route } from '@/server/http/respond';
 import { getPromotion } from '@/server/services/promotions/get-promotion';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = route('GET /api/promotions/[id]', async (_req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   return jsonRoute(() => getPromotion({ id }));
-}
+});

@@ -1,9 +1,9 @@
 // GET /api/promotions/candidates — what DEV runs and PROD does not, with gates and diffs (admin).
-import { jsonRoute } from '@/server/http/respond';
+import { jsonRoute, route } from '@/server/http/respond';
 import { listCandidates } from '@/server/services/promotions/list-candidates';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
+export const GET = route('GET /api/promotions/candidates', () => {
   return jsonRoute(() => listCandidates());
-}
+});

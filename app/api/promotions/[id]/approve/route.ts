@@ -1,13 +1,14 @@
 // POST /api/promotions/:id/approve — approves and commits the promotion (admin; others 403, audited).
 import type { NextRequest } from 'next/server';
 import { bodyWithId, mutationRoute } from '@/server/http/mutation';
+import { route } from '@/server/http/respond';
 import { ensurePromotionJobs } from '@/server/jobs/promotions';
 import { approvePromotion } from '@/server/services/promotions/approve-promotion';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+export const POST = route('POST /api/promotions/[id]/approve', async (req: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   ensurePromotionJobs();
   return mutationRoute(req, (body) => approvePromotion(bodyWithId(body, id)));
-}
+});

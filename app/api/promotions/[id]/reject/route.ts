@@ -1,13 +1,14 @@
 // POST /api/promotions/:id/reject — rejects a proposed promotion with { reason } (admin).
 import type { NextRequest } from 'next/server';
 import { bodyWithId, mutationRoute } from '@/server/http/mutation';
+import { route } from '@/server/http/respond';
 import { ensurePromotionJobs } from '@/server/jobs/promotions';
 import { rejectPromotion } from '@/server/services/promotions/reject-promotion';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+export const POST = route('POST /api/promotions/[id]/reject', async (req: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   ensurePromotionJobs();
   return mutationRoute(req, (body) => rejectPromotion(bodyWithId(body, id)));
-}
+});
