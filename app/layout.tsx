@@ -2,10 +2,10 @@ import type { Metadata, Viewport } from 'next';
 import { requestLocale } from '@/components/providers/locale';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Homelab', template: '%s · Homelab' },
-  description: 'The family homelab: services, clusters, capacity, promotions and the gaming VM.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await requestLocale();
+  return { title: { default: 'Homelab', template: '%s · Homelab' }, description: t('app.description') };
+}
 
 export const viewport: Viewport = {
   width: 'device-width',

@@ -61,6 +61,11 @@ for (const vp of VIEWPORTS) {
     await expect(page.getByTestId('cluster-card')).toHaveCount(3);
     await shot(page, testInfo, `family-clusters-${vp.name}`);
     await noSeriousAxeViolations(page, 'clusters');
+
+    // The DEV power buttons are the admin's: not on the family's capacity page.
+    await page.goto('/capacity');
+    await expect(page.getByTestId('capacity-mode')).toBeVisible();
+    await expect(page.getByTestId('dev-power')).toHaveCount(0);
   });
 
   test(`admin's dashboard on a ${vp.name}`, async ({ page }, testInfo) => {
@@ -98,8 +103,17 @@ for (const vp of VIEWPORTS) {
     await expect(page.getByTestId('capacity-mode')).toContainText('Testing');
     await expect(page.getByTestId('what-ifs')).toContainText('Start gaming: 64 of 64 GB');
     await expect(page.getByTestId('oci-card')).toContainText('Pods ask for');
+    // Beside the bar: the admin's DEV power, with what stopping it would free.
+    const dev = page.getByTestId('dev-power');
+    await expect(dev).toContainText('talos-dev');
+    await expect(page.getByTestId('dev-what-if')).toContainText('Stopping DEV frees');
+    await expect(dev.getByRole('button', { name: 'Stop DEV' })).toBeEnabled();
+    await expect(dev.getByRole('button', { name: 'Start DEV' })).toBeDisabled();
     await shot(page, testInfo, `admin-capacity-${vp.name}`);
     await noSeriousAxeViolations(page, 'capacity');
+
+    await page.goto('/clusters/dev');
+    await expect(page.getByTestId('dev-power')).toContainText('talos-dev');
   });
 }
 
@@ -145,6 +159,10 @@ test('the panel speaks French when asked, and is installable', async ({ page, re
   await page.getByLabel('Language').selectOption('fr');
   await expect(page.getByTestId('health-summary')).toContainText('Tout fonctionne');
   await expect(page.getByRole('link', { name: 'Accueil' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'PC de jeu' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lancer le jeu' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+  await noSeriousAxeViolations(page, 'home (French)');
   const manifest = await request.get('/manifest.webmanifest');
   expect(manifest.ok()).toBe(true);
   const m = await manifest.json();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/login';
 import { ENDPOINTS_FILE } from './support/paths';
@@ -34,6 +35,26 @@ test('a capacity refusal is explained before and after the tap', async ({ page }
   await page.getByRole('button', { name: 'Start gaming' }).click();
   await expect(page.getByTestId('gaming-error')).toHaveText(refusal);
   await expect(state(page)).toHaveText('Off');
+});
+
+test('in French (the browser asks for it) the card, its checks and the refusal speak plain French', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+  const page = await ctx.newPage();
+  await signIn(page, 'emma', 'emma', '/');
+  await expect(page.getByRole('heading', { name: 'PC de jeu' })).toBeVisible();
+  await expect(state(page)).toHaveText('Éteint');
+  const refusal = 'Pas assez de mémoire : il faut 32 Go, 28 Go libres tant que le cluster DEV tourne.';
+  await expect(page.getByTestId('gaming-preflight')).toContainText(`Impossible de démarrer maintenant : ${refusal}`);
+  await page.getByText('Vérifications').click();
+  await expect(page.getByTestId('gaming-preflight')).toContainText('La carte graphique est libre.');
+  await page.getByRole('button', { name: 'Lancer le jeu' }).click();
+  await expect(page.getByTestId('gaming-error')).toHaveText(refusal);
+  const axe = await new AxeBuilder({ page }).include('[data-testid=gaming-card]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.goto('/gaming');
+  await expect(page.getByRole('heading', { name: 'Jeux', level: 1 })).toBeVisible();
+  await expect(page.getByText('Vos parties')).toBeVisible();
+  await ctx.close();
 });
 
 test('Marie starts it: Starting → Booting → Ready live; Lucas sees it and cannot double-start', async ({ page, browser }) => {

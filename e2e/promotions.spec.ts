@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/login';
 import { control, endpoints } from './support/sim';
@@ -73,6 +74,25 @@ test('a bad version ends Degraded and Roll back restores the old tag', async ({ 
   expect(git('show', `main:${PROD('grafana')}`)).toContain('newTag: "11.4.0"');
   await page.getByRole('link', { name: 'Follow the roll back' }).click();
   await expect(page.getByTestId('promotion-state')).toHaveAttribute('data-state', 'live', { timeout: 45_000 });
+});
+
+test('the promotions pages speak French when the browser asks for it', async ({ browser }) => {
+  const ctx = await browser.newContext({ locale: 'fr-FR' });
+  const page = await ctx.newPage();
+  await signIn(page, 'paul', 'paul', '/promotions');
+  await expect(page.getByRole('heading', { name: 'Historique' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Filtrer' })).toBeVisible();
+  await expect(page.getByLabel('État')).toContainText("En attente d'approbation");
+  const card = page.locator('[data-testid^=candidate-]').first();
+  await expect(card).toBeVisible();
+  await expect(card.getByRole('list', { name: 'Conditions' })).toBeVisible();
+  await expect(page.getByTestId('history').getByTestId('promotion-state').first()).toHaveText(/En service|Dégradée|Refusée|Échouée|PROD se synchronise|Commitée/);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.getByTestId('history').getByRole('link').first().click();
+  await expect(page.getByRole('link', { name: 'Toutes les promotions' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Chronologie' })).toBeVisible();
+  await ctx.close();
 });
 
 test('the promotions pages fit a phone: diffs scroll inside their box, the page does not', async ({ browser }) => {

@@ -11,6 +11,8 @@ async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } });
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new Error(body?.error?.message ?? `The panel answered ${res.status}.`);
+  // An aborted or cut body (the tab stopped loading) is an error, never data: the last good data stays.
+  if (body === null) throw new Error(`The panel answered ${res.status}.`);
   return body as T;
 }
 

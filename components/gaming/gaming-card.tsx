@@ -3,9 +3,13 @@ import { QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext } from 'react';
 import { useLiveStream } from '@/components/live/use-live-stream';
 import { getQueryClient } from '@/components/providers/query-client';
+import { formatTime } from '@/lib/format';
 import type { CardState, GamingStateDto } from '@/lib/gaming/types';
+import { STATE_LABEL } from '@/lib/gaming/words';
+import type { Locale, Translate } from '@/lib/i18n';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { useI18n } from '../providers/i18n';
 import { PreflightList } from './preflight-list';
 import { useGamingAction, useGamingState } from './use-gaming';
 
@@ -13,15 +17,17 @@ import { useGamingAction, useGamingState } from './use-gaming';
 // and Start / Stop / Extend. Live: the event stream invalidates ['gaming'].
 
 const TONE: Record<CardState, Tone> = { off: 'neutral', starting: 'info', booting: 'info', ready: 'good', stopping: 'warn', failed: 'bad', unreachable: 'bad' };
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 const first = (name: string) => name.split(/\s+/)[0];
 
-function headline(s: GamingStateDto): string {
-  const who = s.session && s.state !== 'off' && s.state !== 'failed' && s.state !== 'unreachable' ? ` (by ${first(s.session.startedByName)} at ${time(s.session.startedAt)})` : '';
-  return `${s.label}${who}`;
+// The state from its code; a label the server chose otherwise ("Can't check the gaming PC") goes through `server`.
+function headline(s: GamingStateDto, t: Translate, locale: Locale, server: (text: string) => string): string {
+  const label = s.label === STATE_LABEL[s.state] ? t(`gaming.state.${s.state}`) : server(s.label);
+  if (!s.session || s.state === 'off' || s.state === 'failed' || s.state === 'unreachable') return label;
+  return t('gaming.by', { state: label, name: first(s.session.startedByName), time: formatTime(Date.parse(s.session.startedAt), locale) });
 }
 
 function Buttons({ s }: { s: GamingStateDto }) {
+  const { t, server } = useI18n();
   const start = useGamingAction('start');
   const stop = useGamingAction('stop');
   const extend = useGamingAction('extend');
@@ -33,23 +39,23 @@ function Buttons({ s }: { s: GamingStateDto }) {
       <div className="mt-3 flex flex-wrap gap-2">
         {s.state === 'off' || s.state === 'failed' || s.state === 'unreachable' || start.isPending ? (
           <button type="button" className={`${btn} bg-emerald-700 text-white`} disabled={busy || !s.can.start} onClick={() => start.mutate({})}>
-            {start.isPending ? 'Starting…' : 'Start gaming'}
+            {start.isPending ? t('gaming.starting') : t('gaming.start')}
           </button>
         ) : null}
         {s.can.stop || stop.isPending ? (
           <button type="button" className={`${btn} bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-white`} disabled={busy} onClick={() => stop.mutate({})}>
-            {stop.isPending ? 'Stopping…' : 'Stop'}
+            {stop.isPending ? t('gaming.stopping') : t('gaming.stop')}
           </button>
         ) : null}
         {s.can.extend ? (
           <button type="button" className={`${btn} bg-blue-700 text-white`} disabled={busy} onClick={() => extend.mutate({ leaseEndsAt: s.session?.leaseEndsAt })}>
-            {extend.isPending ? 'Extending…' : 'Extend'}
+            {extend.isPending ? t('gaming.extending') : t('gaming.extend')}
           </button>
         ) : null}
       </div>
       {error ? (
         <p role="alert" data-testid="gaming-error" className="mt-2 text-sm text-red-700 dark:text-red-300">
-          {error.message}
+          {server(error.message)}
         </p>
       ) : null}
     </>
@@ -57,23 +63,26 @@ function Buttons({ s }: { s: GamingStateDto }) {
 }
 
 function Body() {
+  const { t, locale, server } = useI18n();
   const q = useGamingState();
-  if (q.isPending) return <p className="text-sm text-slate-500">Checking the gaming PC…</p>;
-  if (q.isError) return <p role="alert" className="text-sm text-red-700">{q.error.message}</p>;
+  if (q.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('gaming.checking')}</p>;
+  // A failed refetch keeps the last state on screen, with the error under it.
+  if (!q.data) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">{server(q.error?.message ?? '')}</p>;
   const s = q.data;
   return (
     <div data-testid="gaming-card" data-state={s.state}>
       <p className="flex items-center gap-2 text-lg font-semibold" aria-live="polite">
         <Badge tone={TONE[s.state]}>{s.state === 'ready' ? '●' : '○'}</Badge>
-        <span data-testid="gaming-state">{headline(s)}</span>
+        <span data-testid="gaming-state">{headline(s, t, locale, server)}</span>
       </p>
-      {s.detail ? <p data-testid="gaming-detail" className="mt-1 text-sm text-slate-700 dark:text-slate-300">{s.detail}</p> : null}
-      {s.notice ? <p className="mt-1 text-sm text-amber-800 dark:text-amber-200">{s.notice}</p> : null}
+      {s.detail ? <p data-testid="gaming-detail" className="mt-1 text-sm text-slate-700 dark:text-slate-300">{server(s.detail)}</p> : null}
+      {s.notice ? <p className="mt-1 text-sm text-amber-800 dark:text-amber-200">{server(s.notice)}</p> : null}
       {s.session && s.state !== 'stopping' ? (
-        <p data-testid="gaming-lease" className="mt-1 text-sm">Until {time(s.session.leaseEndsAt)}</p>
+        <p data-testid="gaming-lease" className="mt-1 text-sm">{t('gaming.until', { time: formatTime(Date.parse(s.session.leaseEndsAt), locale) })}</p>
       ) : null}
-      {s.leaseWarning ? <p role="status" className="mt-1 text-sm font-semibold text-amber-800 dark:text-amber-200">{s.leaseWarning}</p> : null}
+      {s.leaseWarning ? <p role="status" className="mt-1 text-sm font-semibold text-amber-800 dark:text-amber-200">{server(s.leaseWarning)}</p> : null}
       {s.preflight ? <PreflightList preflight={s.preflight} /> : null}
+      {q.error ? <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">{server(q.error.message)}</p> : null}
       <Buttons s={s} />
     </div>
   );
@@ -81,12 +90,13 @@ function Body() {
 
 /** Uses the app's QueryClient, also when rendered outside the providers (the tab's one client). */
 export function GamingCard() {
+  const { t } = useI18n();
   const outer = useContext(QueryClientContext);
   // Keeps the tab's event stream open while the card is shown: 'gaming' events invalidate ['gaming'].
   useLiveStream();
   const own = outer ? null : getQueryClient();
   const card = (
-    <Card title="Gaming PC">
+    <Card title={t('gaming.card')}>
       <Body />
     </Card>
   );

@@ -38,7 +38,9 @@ export async function AppHeader({ user }: { user: { name: string; role: Role } }
             {user.name}
           </span>
           <Badge tone={user.role === 'admin' ? 'info' : 'neutral'}>
-            <span data-testid="user-role">{user.role}</span>
+            <span data-testid="user-role" data-role={user.role}>
+              {t(`role.${user.role}`)}
+            </span>
           </Badge>
           <SignOutButton />
         </div>

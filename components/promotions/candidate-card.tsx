@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
 import type { CandidateDto, PromotionDto } from '@/lib/promotions/types';
+import { useI18n } from '../providers/i18n';
 import { DiffView } from './diff-view';
 import { GateBadge, StateBadge } from './state-badge';
 import { usePromotionAction } from './use-promotions';
@@ -13,6 +14,7 @@ const primary = `${btn} bg-brand-600 text-white hover:bg-brand-700`;
 const secondary = `${btn} border border-slate-300 dark:border-slate-700`;
 
 function Actions({ c }: { c: CandidateDto }) {
+  const { t, server } = useI18n();
   const router = useRouter();
   const [reason, setReason] = useState('');
   const review = usePromotionAction<void>(() => '/api/promotions', () => ({ services: [c.service] }));
@@ -26,45 +28,46 @@ function Actions({ c }: { c: CandidateDto }) {
     <div className="mt-3 grid gap-2">
       {!open && c.changes.length > 0 ? (
         <button type="button" className={primary} disabled={busy} onClick={() => review.mutate()}>
-          Review promotion
+          {t('promo.review')}
         </button>
       ) : null}
       {open?.state === 'proposed' ? (
         <>
           <div className="flex flex-wrap gap-2">
             <button type="button" className={primary} disabled={busy} onClick={() => approve.mutate({ id: open.id, override: !c.ready }, { onSuccess: onApproved })}>
-              {c.ready ? 'Approve' : 'Approve anyway'}
+              {c.ready ? t('promo.approve') : t('promo.approveAnyway')}
             </button>
           </div>
           <form className="flex flex-wrap gap-2" onSubmit={(e) => (e.preventDefault(), reject.mutate(open.id))}>
-            <label className="sr-only" htmlFor={`reason-${c.service}`}>Reason for rejecting {c.service}</label>
-            <input id={`reason-${c.service}`} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Why not? (required to reject)" className="min-h-11 flex-1 rounded-lg border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-900" />
+            <label className="sr-only" htmlFor={`reason-${c.service}`}>{t('promo.rejectReasonLabel', { service: c.service })}</label>
+            <input id={`reason-${c.service}`} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('promo.rejectPlaceholder')} className="min-h-11 flex-1 rounded-lg border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-900" />
             <button type="submit" className={secondary} disabled={busy || reason.trim().length < 3}>
-              Reject
+              {t('promo.reject')}
             </button>
           </form>
         </>
       ) : null}
       {open && open.state !== 'proposed' ? (
         <Link className="text-brand-600 underline" href={`/promotions/${open.id}`}>
-          Follow this promotion
+          {t('promo.follow')}
         </Link>
       ) : null}
-      {error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{error.message}</p> : null}
+      {error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{server(error.message)}</p> : null}
     </div>
   );
 }
 
 export function CandidateCard({ c }: { c: CandidateDto }) {
+  const { t } = useI18n();
   return (
     <Card className="min-w-0">
-      <article data-testid={`candidate-${c.service}`} aria-label={`Promotion candidate ${c.service}`}>
+      <article data-testid={`candidate-${c.service}`} aria-label={t('promo.candidate', { service: c.service })}>
         <header className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-lg font-semibold">{c.service}</h2>
           {c.open ? <StateBadge state={c.open.state} /> : null}
         </header>
         <p className="font-mono text-sm">{c.summary}</p>
-        <ul className="mt-2 grid gap-1" aria-label="Gates">
+        <ul className="mt-2 grid gap-1" aria-label={t('promo.gates')}>
           {c.gates.map((g) => (
             <li key={g.id} className="flex flex-wrap items-center gap-2 text-sm">
               <GateBadge status={g.status} />
@@ -78,8 +81,8 @@ export function CandidateCard({ c }: { c: CandidateDto }) {
         ))}
         {c.diff ? (
           <details className="mt-2" open>
-            <summary className="cursor-pointer text-sm font-medium">The lines the commit will change</summary>
-            <DiffView diff={c.diff} label={`Diff for ${c.service}`} />
+            <summary className="cursor-pointer text-sm font-medium">{t('promo.diffTitle')}</summary>
+            <DiffView diff={c.diff} label={t('promo.diffFor', { service: c.service })} />
           </details>
         ) : null}
         <Actions c={c} />

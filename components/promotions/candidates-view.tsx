@@ -1,11 +1,13 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import type { CandidatesDto } from '@/lib/promotions/types';
+import { useI18n } from '../providers/i18n';
 import { CandidateCard } from './candidate-card';
 import { PromotionsLiveRoot } from './live-root';
 import { useCandidates, usePromotionAction } from './use-promotions';
 
 function Candidates({ initial }: { initial: CandidatesDto }) {
+  const { t, server } = useI18n();
   const router = useRouter();
   const { data } = useCandidates(initial);
   const batch = usePromotionAction<void>(() => '/api/promotions/batch');
@@ -14,16 +16,16 @@ function Candidates({ initial }: { initial: CandidatesDto }) {
     <div className="grid gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {data.candidates.length === 0 ? 'DEV and PROD run the same versions: nothing to promote.' : `${data.candidates.length} service(s) differ between DEV and PROD.`}
-          {data.mode === 'pull-request' ? ' Approving opens a pull request.' : ` Approving commits to ${data.branch}.`}
+          {data.candidates.length === 0 ? t('promo.same') : t('promo.differ', { n: data.candidates.length })}{' '}
+          {data.mode === 'pull-request' ? t('promo.modePr') : t('promo.modeCommit', { branch: data.branch })}
         </p>
         {ready.length > 1 ? (
           <button type="button" disabled={batch.isPending} onClick={() => batch.mutate(undefined, { onSuccess: (p) => router.push(`/promotions/${p.id}`) })} className="min-h-11 rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white disabled:opacity-50">
-            Promote all {ready.length} ready services in one commit
+            {t('promo.batch', { n: ready.length })}
           </button>
         ) : null}
       </div>
-      {batch.error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{batch.error.message}</p> : null}
+      {batch.error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{server(batch.error.message)}</p> : null}
       <div className="grid gap-3 lg:grid-cols-2">
         {data.candidates.map((c) => (
           <CandidateCard key={c.service} c={c} />

@@ -13,7 +13,8 @@ function kindOf(line: string): keyof typeof ROW {
 export function DiffView({ diff, label }: { diff: string; label: string }) {
   const lines = diff.replace(/\n$/, '').split('\n');
   return (
-    <pre aria-label={label} data-testid="diff" className="overflow-x-auto rounded-lg border border-slate-200 bg-slate-50 py-2 text-xs leading-5 dark:border-slate-800 dark:bg-slate-950">
+    // tabIndex: a keyboard user can scroll a long line sideways (axe: scrollable-region-focusable).
+    <pre aria-label={label} data-testid="diff" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-slate-50 py-2 text-xs leading-5 dark:border-slate-800 dark:bg-slate-950">
       {lines.map((l, k) => (
         <code key={k} className={`block px-3 ${ROW[kindOf(l)]}`} data-kind={kindOf(l)}>
           {l || ' '}

@@ -1,18 +1,19 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { pendingPromotionsCount } from '@/app/(panel)/promotions/actions';
+import { requestLocale } from '../providers/locale';
 
 // Pending promotions on the admin's home: proposals waiting for a decision, open PRs and degraded
 // promotions, with a link to /promotions. Renders nothing for non-admins or on any failure: the
 // home page must never break because of this badge.
 export async function PendingPromotionsCount() {
-  const r = await pendingPromotionsCount().catch(() => null);
+  const [r, { t }] = await Promise.all([pendingPromotionsCount().catch(() => null), requestLocale()]);
   if (!r?.ok) return null;
   const n = r.data;
   return (
-    <Card title="Promotions">
+    <Card title={t('home.promotions')}>
       <Link href="/promotions" className="text-brand-600 underline" data-testid="pending-promotions">
-        {n === 0 ? 'Nothing waiting for you — see what DEV runs ahead of PROD' : `${n} promotion${n > 1 ? 's' : ''} waiting for you`}
+        {n === 0 ? t('promo.pendingNone') : n === 1 ? t('promo.pendingOne') : t('promo.pendingMany', { n })}
       </Link>
     </Card>
   );

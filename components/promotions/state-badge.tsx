@@ -1,6 +1,8 @@
+'use client';
 import { Badge, type Tone } from '@/components/ui/badge';
-import { STATE_WORDS, type PromotionState } from '@/lib/promotions/state';
+import type { PromotionState } from '@/lib/promotions/state';
 import type { GateStatus } from '@/lib/promotions/gates';
+import { useI18n } from '../providers/i18n';
 
 const TONE: Record<PromotionState, Tone> = {
   proposed: 'info', approved: 'info', committing: 'info', pr_open: 'info', committed: 'info', syncing: 'info',
@@ -8,15 +10,17 @@ const TONE: Record<PromotionState, Tone> = {
 };
 
 export function StateBadge({ state }: { state: PromotionState }) {
+  const { t } = useI18n();
   return (
     <span data-testid="promotion-state" data-state={state}>
-      <Badge tone={TONE[state]}>{STATE_WORDS[state]}</Badge>
+      <Badge tone={TONE[state]}>{t(`promo.s.${state}`)}</Badge>
     </span>
   );
 }
 
-const GATE: Record<GateStatus, { tone: Tone; word: string }> = { passed: { tone: 'good', word: 'Passed' }, waiting: { tone: 'warn', word: 'Waiting' }, failed: { tone: 'bad', word: 'Failed' } };
+const GATE: Record<GateStatus, Tone> = { passed: 'good', waiting: 'warn', failed: 'bad' };
 
 export function GateBadge({ status }: { status: GateStatus }) {
-  return <Badge tone={GATE[status].tone}>{GATE[status].word}</Badge>;
+  const { t } = useI18n();
+  return <Badge tone={GATE[status]}>{t(`promo.gate.${status}`)}</Badge>;
 }

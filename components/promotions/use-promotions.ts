@@ -15,6 +15,7 @@ export async function call<T>(url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, body === undefined ? { cache: 'no-store' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const json = await res.json().catch(() => null);
   if (!res.ok) throw new Error(json?.error?.message ?? `The panel answered ${res.status}.`);
+  if (json === null) throw new Error(`The panel answered ${res.status}.`); // a cut body is never data
   return json as T;
 }
 

@@ -4,7 +4,8 @@ import { expect, type Page } from '@playwright/test';
 export async function signIn(page: Page, username: string, password = username, startAt = '/') {
   await page.goto(startAt);
   await expect(page).toHaveURL(/\/signin/);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // The panel's own page speaks the browser's language (English or French).
+  await page.getByRole('button', { name: /^(Sign in|Se connecter)$/ }).click();
   await expect(page.getByRole('heading', { name: 'homelab' })).toBeVisible();
   await page.getByLabel('Username or email').fill(username);
   await page.getByLabel('Password').fill(password);

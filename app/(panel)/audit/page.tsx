@@ -1,22 +1,29 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { requestLocale } from '@/components/providers/locale';
 import { AUDIT_OUTCOMES, auditQueryFromSearch } from '@/lib/audit';
+import { localizeServerText } from '@/lib/i18n/server-text';
 import { AppError } from '@/server/errors';
 import { listAuditEvents } from '@/server/services/audit/list-audit-events';
+import { viewerOrRedirect } from '../_lib/viewer';
 import { AuditTable } from './_components/audit-table';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await requestLocale()).t('audit.title') };
+}
 
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await viewerOrRedirect();
+  const { locale, messages, t } = await requestLocale();
   const raw = auditQueryFromSearch(await searchParams);
   let page;
   try {
     page = await listAuditEvents(raw);
   } catch (e) {
     if (e instanceof AppError && (e.code === 'validation' || e.code === 'forbidden')) {
-      return <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">{e.message}</p>;
+      return <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">{localizeServerText(e.message, locale, messages)}</p>;
     }
     throw e;
   }
@@ -24,41 +31,41 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const field = 'mt-1 w-full rounded-lg border border-slate-300 bg-white px-2 py-2 dark:border-slate-700 dark:bg-slate-900';
   return (
     <div className="grid gap-4">
-      <h1 className="text-2xl font-bold">Audit log</h1>
-      <form method="get" className="grid grid-cols-2 gap-2 sm:grid-cols-4 sm:items-end" aria-label="Filter the audit log">
+      <h1 className="text-2xl font-bold">{t('audit.title')}</h1>
+      <form method="get" className="grid grid-cols-2 gap-2 sm:grid-cols-4 sm:items-end" aria-label={t('audit.filter')}>
         <label className="text-sm font-medium">
-          Actor
-          <input name="actor" defaultValue={raw.actor ?? ''} placeholder="name or subject" className={field} />
+          {t('audit.actor')}
+          <input name="actor" defaultValue={raw.actor ?? ''} placeholder={t('audit.actorPlaceholder')} className={field} />
         </label>
         <label className="text-sm font-medium">
-          Action
-          <input name="action" defaultValue={raw.action ?? ''} placeholder="e.g. auth." className={field} />
+          {t('audit.action')}
+          <input name="action" defaultValue={raw.action ?? ''} placeholder={t('audit.actionPlaceholder')} className={field} />
         </label>
         <label className="text-sm font-medium">
-          Outcome
+          {t('audit.outcome')}
           <select name="outcome" defaultValue={raw.outcome ?? ''} className={field}>
-            <option value="">Any</option>
+            <option value="">{t('common.any')}</option>
             {AUDIT_OUTCOMES.map((o) => (
               <option key={o} value={o}>
-                {o}
+                {t(`audit.outcome.${o}`)}
               </option>
             ))}
           </select>
         </label>
         <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
-          Filter
+          {t('common.filter')}
         </button>
       </form>
       <AuditTable events={page.events} />
       <div className="flex gap-3">
         {raw.cursor ? (
           <Link href="/audit" className="text-brand-600 underline">
-            Newest
+            {t('audit.newest')}
           </Link>
         ) : null}
         {next ? (
           <Link href={next} className="text-brand-600 underline" rel="next">
-            Older events
+            {t('audit.older')}
           </Link>
         ) : null}
       </div>

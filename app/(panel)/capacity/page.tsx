@@ -2,16 +2,21 @@ import type { Metadata } from 'next';
 import { CapacityView } from '@/components/dashboard/capacity-view';
 import { AppProviders } from '@/components/providers/app-providers';
 import { requestLocale } from '@/components/providers/locale';
+import { can } from '@/lib/permissions';
 import { getCapacity } from '@/server/services/capacity/get-capacity';
+import { viewerOrRedirect } from '../_lib/viewer';
 
-export const metadata: Metadata = { title: 'Capacity' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await requestLocale()).t('nav.capacity') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function CapacityPage() {
+  const viewer = await viewerOrRedirect();
   const [{ locale, messages }, capacity] = await Promise.all([requestLocale(), getCapacity()]);
   return (
     <AppProviders locale={locale} messages={messages}>
-      <CapacityView initial={capacity} />
+      <CapacityView initial={capacity} devPower={can(viewer.role, 'dev:power')} />
     </AppProviders>
   );
 }

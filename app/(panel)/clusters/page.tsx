@@ -3,11 +3,15 @@ import { ClustersView } from '@/components/dashboard/clusters-view';
 import { AppProviders } from '@/components/providers/app-providers';
 import { requestLocale } from '@/components/providers/locale';
 import { listClusters } from '@/server/services/clusters/list-clusters';
+import { viewerOrRedirect } from '../_lib/viewer';
 
-export const metadata: Metadata = { title: 'Clusters' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await requestLocale()).t('nav.clusters') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function ClustersPage() {
+  await viewerOrRedirect();
   const [{ locale, messages }, clusters] = await Promise.all([requestLocale(), listClusters()]);
   return (
     <AppProviders locale={locale} messages={messages}>

@@ -1,34 +1,41 @@
 import type { Metadata } from 'next';
-import { can } from '@/lib/permissions';
 import { GamingCard } from '@/components/gaming/gaming-card';
-import { DevPowerCard } from '@/components/gaming/dev-power-card';
+import { localizeServerText } from '@/lib/i18n/server-text';
+import { AppProviders } from '@/components/providers/app-providers';
+import { requestLocale } from '@/components/providers/locale';
 import { Card } from '@/components/ui/card';
 import { AppError } from '@/server/errors';
 import { listGamingSessions } from '@/server/services/gaming/list-gaming-sessions';
-import { getViewer } from '@/server/services/users/get-viewer';
+import { viewerOrRedirect } from '../_lib/viewer';
 import { HistoryTable } from './_components/history-table';
 
-export const metadata: Metadata = { title: 'Gaming' };
 export const dynamic = 'force-dynamic';
 
-// /gaming: the card, the session history (own for family, everyone's for the admin), DEV power (admin).
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await requestLocale()).t('gaming.title') };
+}
+
+// /gaming: the card and the session history (own for family, everyone's for the admin). The admin's
+// DEV power buttons live on /capacity and /clusters/dev.
 export default async function GamingPage() {
-  const viewer = await getViewer();
+  await viewerOrRedirect();
+  const { locale, messages, t } = await requestLocale();
   let history;
   try {
     history = await listGamingSessions({});
   } catch (e) {
-    if (e instanceof AppError && e.code === 'forbidden') return <p role="alert">{e.message}</p>;
+    if (e instanceof AppError && e.code === 'forbidden') return <p role="alert">{localizeServerText(e.message, locale, messages)}</p>;
     throw e;
   }
   return (
-    <div className="grid gap-4 md:grid-cols-2">
-      <h1 className="text-2xl font-bold md:col-span-2">Gaming</h1>
-      <GamingCard />
-      {can(viewer.role, 'dev:power') ? <DevPowerCard /> : null}
-      <Card title={history.all ? 'Everyone’s sessions' : 'Your sessions'} className="md:col-span-2">
-        <HistoryTable sessions={history.sessions} showWho={history.all} />
-      </Card>
-    </div>
+    <AppProviders locale={locale} messages={messages}>
+      <div className="grid gap-4 md:grid-cols-2">
+        <h1 className="text-2xl font-bold md:col-span-2">{t('gaming.title')}</h1>
+        <GamingCard />
+        <Card title={history.all ? t('gaming.allSessions') : t('gaming.yourSessions')} className="md:col-span-2">
+          <HistoryTable sessions={history.sessions} showWho={history.all} />
+        </Card>
+      </div>
+    </AppProviders>
   );
 }

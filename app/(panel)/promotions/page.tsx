@@ -2,14 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CandidatesView } from '@/components/promotions/candidates-view';
 import { HistoryTable } from '@/components/promotions/history-table';
-import { PROMOTION_STATES, STATE_WORDS } from '@/lib/promotions/state';
+import { AppProviders } from '@/components/providers/app-providers';
+import { requestLocale } from '@/components/providers/locale';
+import { localizeServerText } from '@/lib/i18n/server-text';
+import { PROMOTION_STATES } from '@/lib/promotions/state';
 import type { CandidatesDto, PromotionPage } from '@/lib/promotions/types';
 import { AppError } from '@/server/errors';
 import { ensurePromotionJobs } from '@/server/jobs/promotions';
 import { listCandidates } from '@/server/services/promotions/list-candidates';
 import { listPromotions } from '@/server/services/promotions/get-promotion';
+import { viewerOrRedirect } from '../_lib/viewer';
 
-export const metadata: Metadata = { title: 'Promotions' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await requestLocale()).t('nav.promotions') };
+}
 export const dynamic = 'force-dynamic';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -17,13 +23,15 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 const alert = (m: string) => <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">{m}</p>;
 
 export default async function PromotionsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await viewerOrRedirect();
+  const { locale, messages, t } = await requestLocale();
   const s = await searchParams;
   const filters = { state: one(s.state), service: one(s.service), cursor: one(s.cursor) };
   let history: PromotionPage;
   try {
     history = await listPromotions(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)));
   } catch (e) {
-    if (e instanceof AppError && (e.code === 'forbidden' || e.code === 'validation')) return alert(e.message);
+    if (e instanceof AppError && (e.code === 'forbidden' || e.code === 'validation')) return alert(localizeServerText(e.message, locale, messages));
     throw e;
   }
   ensurePromotionJobs();
@@ -38,32 +46,34 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
   const field = 'mt-1 w-full rounded-lg border border-slate-300 bg-white px-2 py-2 dark:border-slate-700 dark:bg-slate-900';
   const next = history.nextCursor ? `/promotions?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>, cursor: history.nextCursor })}` : null;
   return (
-    <div className="grid gap-6">
-      <section className="grid gap-3">
-        <h1 className="text-2xl font-bold">Promotions DEV → PROD</h1>
-        {candidates ? <CandidatesView initial={candidates} /> : alert(`Cannot read the GitOps repository right now: ${upstream}`)}
-      </section>
-      <section className="grid gap-3" aria-labelledby="history-title">
-        <h2 id="history-title" className="text-xl font-bold">History</h2>
-        <form method="get" className="grid grid-cols-2 gap-2 sm:grid-cols-3 sm:items-end" aria-label="Filter the history">
-          <label className="text-sm font-medium">
-            Service
-            <input name="service" defaultValue={filters.service ?? ''} placeholder="e.g. komga" className={field} />
-          </label>
-          <label className="text-sm font-medium">
-            State
-            <select name="state" defaultValue={filters.state ?? ''} className={field}>
-              <option value="">Any</option>
-              {PROMOTION_STATES.map((st) => (
-                <option key={st} value={st}>{STATE_WORDS[st]}</option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white">Filter</button>
-        </form>
-        <HistoryTable promotions={history.promotions} />
-        {next ? <Link href={next} className="text-brand-600 underline" rel="next">Older promotions</Link> : null}
-      </section>
-    </div>
+    <AppProviders locale={locale} messages={messages}>
+      <div className="grid gap-6">
+        <section className="grid gap-3">
+          <h1 className="text-2xl font-bold">{t('promo.title')}</h1>
+          {candidates ? <CandidatesView initial={candidates} /> : alert(t('promo.repoDown', { why: upstream ?? '' }))}
+        </section>
+        <section className="grid gap-3" aria-labelledby="history-title">
+          <h2 id="history-title" className="text-xl font-bold">{t('promo.history')}</h2>
+          <form method="get" className="grid grid-cols-2 gap-2 sm:grid-cols-3 sm:items-end" aria-label={t('promo.filterHistory')}>
+            <label className="text-sm font-medium">
+              {t('promo.service')}
+              <input name="service" defaultValue={filters.service ?? ''} placeholder={t('promo.servicePlaceholder')} className={field} />
+            </label>
+            <label className="text-sm font-medium">
+              {t('promo.state')}
+              <select name="state" defaultValue={filters.state ?? ''} className={field}>
+                <option value="">{t('common.any')}</option>
+                {PROMOTION_STATES.map((st) => (
+                  <option key={st} value={st}>{t(`promo.s.${st}`)}</option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white">{t('common.filter')}</button>
+          </form>
+          <HistoryTable promotions={history.promotions} />
+          {next ? <Link href={next} className="text-brand-600 underline" rel="next">{t('promo.older')}</Link> : null}
+        </section>
+      </div>
+    </AppProviders>
   );
 }

@@ -4,14 +4,18 @@ import { AppProviders } from '@/components/providers/app-providers';
 import { requestLocale } from '@/components/providers/locale';
 import { AppError } from '@/server/errors';
 import { listApps } from '@/server/services/apps/list-apps';
+import { viewerOrRedirect } from '../_lib/viewer';
 
-export const metadata: Metadata = { title: 'Services' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await requestLocale()).t('nav.services') };
+}
 export const dynamic = 'force-dynamic';
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await viewerOrRedirect();
   const sp = await searchParams;
   const filters: ServiceFilters = { cluster: one(sp.cluster), health: one(sp.health), sync: one(sp.sync), q: one(sp.q), page: one(sp.page) || '1' };
   const { locale, messages } = await requestLocale();

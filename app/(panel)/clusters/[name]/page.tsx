@@ -3,7 +3,13 @@ import { ClusterDetailView } from '@/components/dashboard/cluster-detail-view';
 import { AppProviders } from '@/components/providers/app-providers';
 import { requestLocale } from '@/components/providers/locale';
 import { AppError } from '@/server/errors';
+import { DevPowerCard } from '@/components/gaming/dev-power-card';
+import { can } from '@/lib/permissions';
 import { getCluster } from '@/server/services/clusters/get-cluster';
+import { viewerOrRedirect } from '../../_lib/viewer';
+
+// The DEV cluster's page also carries the admin's power buttons for its VMs (Proxmox tag `dev`).
+const DEV_CLUSTER = 'dev';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,6 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
 }
 
 export default async function ClusterPage({ params }: { params: Promise<{ name: string }> }) {
+  const viewer = await viewerOrRedirect();
   const { name } = await params;
   const { locale, messages, t } = await requestLocale();
   let detail;
@@ -30,6 +37,11 @@ export default async function ClusterPage({ params }: { params: Promise<{ name: 
   return (
     <AppProviders locale={locale} messages={messages}>
       <ClusterDetailView initial={detail} />
+      {name === DEV_CLUSTER && can(viewer.role, 'dev:power') ? (
+        <div className="mt-4 max-w-xl">
+          <DevPowerCard />
+        </div>
+      ) : null}
     </AppProviders>
   );
 }

@@ -1,46 +1,41 @@
 import type { EndReason, GamingSessionDto } from '@/lib/gaming/types';
+import type { Locale, Translate } from '@/lib/i18n';
+import { localizeServerText } from '@/lib/i18n/server-text';
+import { requestLocale } from '@/components/providers/locale';
 
-const HOW: Record<EndReason, string> = {
-  stopped: 'Stopped',
-  lease: 'Time was up',
-  idle: 'Idle',
-  failed: "Couldn't start",
-  cancelled: 'Cancelled',
-  external: 'Shut down from Windows',
-};
+const when = (iso: string, locale: Locale) => new Date(iso).toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-
-function how(s: GamingSessionDto): string {
-  if (!s.endReason) return s.state === 'ended' ? 'Ended' : 'Running now';
-  const base = HOW[s.endReason];
-  if (s.endReason === 'stopped' && s.stoppedByName) return `${base} by ${s.stoppedByName.split(' ')[0]}`;
-  if (s.endReason === 'failed' && s.failure) return s.failure;
-  return base;
+function how(s: GamingSessionDto, t: Translate, server: (text: string) => string): string {
+  if (!s.endReason) return s.state === 'ended' ? t('gaming.end.ended') : t('gaming.end.running');
+  if (s.endReason === 'stopped' && s.stoppedByName) return t('gaming.end.stoppedBy', { name: s.stoppedByName.split(' ')[0] });
+  if (s.endReason === 'failed' && s.failure) return server(s.failure);
+  return t(`gaming.end.${s.endReason satisfies EndReason}`);
 }
 
-export function HistoryTable({ sessions, showWho }: { sessions: GamingSessionDto[]; showWho: boolean }) {
-  if (sessions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No gaming sessions yet.</p>;
+export async function HistoryTable({ sessions, showWho }: { sessions: GamingSessionDto[]; showWho: boolean }) {
+  const { locale, messages, t } = await requestLocale();
+  const server = (text: string) => localizeServerText(text, locale, messages);
+  if (sessions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('gaming.noSessions')}</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead>
           <tr className="border-b border-slate-200 dark:border-slate-700">
-            {showWho ? <th className="py-1 pr-3">Who</th> : null}
-            <th className="py-1 pr-3">Started</th>
-            <th className="py-1 pr-3">Ended</th>
-            <th className="py-1 pr-3">Played</th>
-            <th className="py-1">How it ended</th>
+            {showWho ? <th className="py-1 pr-3">{t('gaming.who')}</th> : null}
+            <th className="py-1 pr-3">{t('gaming.started')}</th>
+            <th className="py-1 pr-3">{t('gaming.ended')}</th>
+            <th className="py-1 pr-3">{t('gaming.played')}</th>
+            <th className="py-1">{t('gaming.how')}</th>
           </tr>
         </thead>
         <tbody>
           {sessions.map((s) => (
             <tr key={s.id} data-testid="gaming-session" className="border-b border-slate-100 dark:border-slate-800">
               {showWho ? <td className="py-1 pr-3">{s.startedByName}</td> : null}
-              <td className="py-1 pr-3">{when(s.startedAt)}</td>
-              <td className="py-1 pr-3">{s.endedAt ? when(s.endedAt) : '—'}</td>
-              <td className="py-1 pr-3">{s.durationMinutes === null ? '—' : `${Math.floor(s.durationMinutes / 60)} h ${s.durationMinutes % 60} min`}</td>
-              <td className="py-1">{how(s)}</td>
+              <td className="py-1 pr-3">{when(s.startedAt, locale)}</td>
+              <td className="py-1 pr-3">{s.endedAt ? when(s.endedAt, locale) : t('common.none')}</td>
+              <td className="py-1 pr-3">{s.durationMinutes === null ? t('common.none') : t('gaming.duration', { h: Math.floor(s.durationMinutes / 60), min: s.durationMinutes % 60 })}</td>
+              <td className="py-1">{how(s, t, server)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,16 +1,23 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PromotionView } from '@/components/promotions/promotion-view';
+import { AppProviders } from '@/components/providers/app-providers';
+import { requestLocale } from '@/components/providers/locale';
 import type { PromotionDto } from '@/lib/promotions/types';
 import { AppError } from '@/server/errors';
 import { ensurePromotionJobs } from '@/server/jobs/promotions';
 import { getPromotion } from '@/server/services/promotions/get-promotion';
+import { viewerOrRedirect } from '../../_lib/viewer';
 
-export const metadata: Metadata = { title: 'Promotion' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await requestLocale()).t('nav.promotions') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function PromotionPage({ params }: { params: Promise<{ id: string }> }) {
+  await viewerOrRedirect();
   const { id } = await params;
+  const { locale, messages } = await requestLocale();
   let p: PromotionDto;
   try {
     p = await getPromotion({ id });
@@ -20,5 +27,9 @@ export default async function PromotionPage({ params }: { params: Promise<{ id: 
     throw e;
   }
   ensurePromotionJobs();
-  return <PromotionView initial={p} />;
+  return (
+    <AppProviders locale={locale} messages={messages}>
+      <PromotionView initial={p} />
+    </AppProviders>
+  );
 }
