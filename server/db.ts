@@ -32,7 +32,17 @@ export async function openDatabase(opts: { url?: string; embeddedDir: string; mi
     await migrator.end();
   }
   // PGlite serves one connection at a time: one pooled connection keeps transactions intact.
-  const adapter = new PrismaPg({ connectionString: url, max: embedded ? 1 : 10, connectionTimeoutMillis: 5_000 });
+  // A database that stops answering must not hold requests: connecting, each query (client side, for a
+  // hung network) and each statement (server side) are bounded; a timed-out connection is replaced.
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: embedded ? 1 : 10,
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 5_000,
+    statement_timeout: 5_000,
+    idle_in_transaction_session_timeout: 10_000,
+    keepAlive: true,
+  });
   return { client: new PrismaClient({ adapter }), embedded, url };
 }
 

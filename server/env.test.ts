@@ -54,6 +54,15 @@ describe('configuration', () => {
     expect(message(() => load(`${minimal}server:\n  trustProxy: "yes"\n`))).toMatch(/server\.trustProxy/);
   });
 
+  it('checks that the KubeVirt gaming backend has what it needs', () => {
+    const kv = `${minimal}gaming:\n  backend: kubevirt\n`;
+    const msg = message(() => load(kv));
+    expect(msg).toMatch(/gaming\.backend: kubevirt needs the github: block/);
+    expect(msg).toMatch(/gaming\.kubevirt\.cluster: .*no cluster named "prod" in clusters:/);
+    const ok = `${kv}github:\n  owner: paul\n  repo: homelab\n  token: t0ken\nclusters:\n  - name: prod\n    inCluster: true\n`;
+    expect(load(ok).gaming.backend).toBe('kubevirt');
+  });
+
   it('refuses a short session secret', () => {
     expect(message(() => load(minimal.replace(SECRET, 'short')))).toMatch(/auth\.secret: must be at least 32 characters/);
   });

@@ -105,12 +105,24 @@ export const ConfigSchema = z
       })
       .strict()
       .default({ mutationsPerUserPerMinute: 30, mutationsPerIpPerMinute: 60, signInsPerIpPerMinute: 20 }),
+    upstreams: z
+      .object({ timeoutMs: z.coerce.number().int().min(100, 'must be at least 100 (ms)').max(60_000, 'must be at most 60000 (ms)').default(5_000) })
+      .strict()
+      .default({ timeoutMs: 5_000 }),
     log: z
       .object({ level: z.enum(['debug', 'info', 'warn', 'error']).default('info') })
       .strict()
       .default({ level: 'info' }),
   })
-  .strict();
+  .strict()
+  .superRefine((cfg, ctx) => {
+    // Keys that name other keys: caught at start, not at the first click.
+    if (cfg.gaming.backend === 'kubevirt') {
+      if (!cfg.github) ctx.addIssue({ code: 'custom', path: ['gaming', 'backend'], message: 'kubevirt needs the github: block (Start and Stop are commits to the GitOps repository)' });
+      const cluster = cfg.gaming.kubevirt.cluster;
+      if (!cfg.clusters.some((c) => c.name === cluster)) ctx.addIssue({ code: 'custom', path: ['gaming', 'kubevirt', 'cluster'], message: `no cluster named "${cluster}" in clusters:` });
+    }
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -130,6 +142,7 @@ export const ENV_KEYS: Record<string, string> = {
   GITHUB_TOKEN: 'github.token',
   LOG_LEVEL: 'log.level',
   METRICS_TOKEN: 'metrics.token',
+  UPSTREAM_TIMEOUT_MS: 'upstreams.timeoutMs',
 };
 
 export class ConfigError extends Error {

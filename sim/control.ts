@@ -9,6 +9,7 @@ import type { GithubSim } from './github';
 import type { KubeSim } from './kubernetes';
 import type { OidcSim } from './oidc';
 import type { ProxmoxSim } from './proxmox';
+import type { TcpMode, TcpProxy } from './tcp-proxy';
 import type { Faults, SimServer } from './types';
 
 export interface ControlTargets {
@@ -17,9 +18,13 @@ export interface ControlTargets {
   proxmox: ProxmoxSim;
   clusters: Map<string, KubeSim>;
   badImages: BadImages;
+  tcp?: Map<string, TcpProxy>;
 }
 
-export type ControlServer = SimServer;
+export interface ControlServer extends SimServer {
+  /** TCP fault proxies (e.g. `database`) a harness registers, driven by `POST /tcp/<name>`. */
+  tcp: Map<string, TcpProxy>;
+}
 
 class HttpError extends Error {
   constructor(
@@ -138,11 +143,21 @@ const ROUTES: Route[] = [
     t.proxmox.state.setBootDelay(Number(b.ms ?? 0));
     return { ok: true };
   }],
+  ['GET', /^\/tcp$/, (t) => Object.fromEntries([...(t.tcp ?? new Map<string, TcpProxy>())].map(([n, p]) => [n, { mode: p.mode, accepted: p.accepted, url: p.url }]))],
+  ['POST', /^\/tcp\/([^/]+)$/, (t, m, b) => {
+    const p = t.tcp?.get(decodeURIComponent(m[1]));
+    if (!p) throw new HttpError(404, `no TCP proxy "${m[1]}"`);
+    if (b.mode !== 'up' && b.mode !== 'down' && b.mode !== 'hang') throw new HttpError(400, 'mode must be up, down or hang');
+    p.set(b.mode as TcpMode);
+    return { mode: p.mode, accepted: p.accepted };
+  }],
   ['GET', /^\/oidc\/grants$/, (t) => t.oidc.grants],
   ['GET', /^\/oidc\/sessions$/, async (t) => ({ users: await t.oidc.activeSessions() })],
 ];
 
-export async function startControl(targets: ControlTargets, port = 0): Promise<ControlServer> {
+export async function startControl(given: ControlTargets, port = 0): Promise<ControlServer> {
+  const tcp = given.tcp ?? new Map<string, TcpProxy>();
+  const targets = { ...given, tcp };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://control');
     const send = (status: number, payload: unknown) => {
@@ -162,7 +177,9 @@ export async function startControl(targets: ControlTargets, port = 0): Promise<C
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    tcp,
     close: async () => {
+      for (const p of tcp.values()) await p.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     },

@@ -4,6 +4,7 @@ import NextAuth, { customFetch, type NextAuthConfig } from 'next-auth';
 import Keycloak from 'next-auth/providers/keycloak';
 import { mapRole, type KeycloakClaims, type Role } from '@/lib/roles';
 import { config, exportAuthEnv } from '../env';
+import { boundedFetch } from '../clients/upstream';
 import { fetchFor } from '../http/tls-fetch';
 import { log } from '../log';
 import { decodeJwtPayload, refreshTokens, type TokenSet } from './refresh';
@@ -30,16 +31,21 @@ interface PanelToken {
 }
 
 const REFRESH_MARGIN_S = 10;
+/** A primary-key lookup: far longer than this means the database is in trouble. */
+const REVOCATION_CHECK_MS = 1_000;
 
 // The proxy and the page render of one request may both see an expired token: one refresh serves both.
-const inflight = ((globalThis as { __panelRefresh?: Map<string, Promise<TokenSet | null>> }).__panelRefresh ??= new Map());
+// An issuer that cannot be reached (down, hung, 5xx) keeps the session as it is, and the answer is
+// remembered for 30 s, so an outage costs one bounded wait per 30 s rather than every request or a sign-out.
+type Refreshed = TokenSet | null | 'unavailable';
+const inflight = ((globalThis as { __panelRefresh?: Map<string, Promise<Refreshed>> }).__panelRefresh ??= new Map());
 
-function refreshOnce(refreshToken: string): Promise<TokenSet | null> {
+function refreshOnce(refreshToken: string): Promise<Refreshed> {
   let p = inflight.get(refreshToken);
   if (!p) {
     p = refreshTokens(refreshToken).catch((e) => {
-      log.warn({ err: (e as Error).message }, 'token refresh failed');
-      return null;
+      log.warn({ err: (e as Error).message }, 'token refresh failed: the sign-in service is unavailable; the session is kept');
+      return 'unavailable' as const;
     });
     inflight.set(refreshToken, p);
     setTimeout(() => inflight.delete(refreshToken), 30_000).unref?.();
@@ -49,7 +55,21 @@ function refreshOnce(refreshToken: string): Promise<TokenSet | null> {
 
 async function sessionRevoked(sid: string): Promise<boolean> {
   const [{ db }, { isRevoked }] = await Promise.all([import('../db'), import('./revocation')]);
-  return isRevoked(await db(), sid);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const slow = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${REVOCATION_CHECK_MS} ms`)), REVOCATION_CHECK_MS);
+    });
+    return await Promise.race([(async () => isRevoked(await db(), sid))(), slow]);
+  } catch (e) {
+    // The database is away or hung: Auth.js would delete the cookie of whoever throws here, signing
+    // everyone out, and every request would wait for the pool. Keep the session; nothing that changes
+    // anything works without the database anyway.
+    log.warn({ err: (e as Error).message }, 'session revocation check failed: the database is unavailable; the session is kept');
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function roleFromClaims(claims: KeycloakClaims): Role {
@@ -65,7 +85,8 @@ function authConfig(): NextAuthConfig {
     clientSecret: cfg.auth.clientSecret,
     issuer: cfg.auth.issuer,
     authorization: { params: { scope: 'openid profile email' } },
-    [customFetch]: fetchFor(cfg.auth.tls),
+    // Discovery, token and userinfo calls: bounded, so a hung issuer cannot hold a sign-in open.
+    [customFetch]: boundedFetch(fetchFor(cfg.auth.tls), 'oidc'),
   });
   return {
     providers: [keycloak],
@@ -102,6 +123,7 @@ function authConfig(): NextAuthConfig {
         if (!t.expiresAt || Date.now() / 1000 < t.expiresAt - REFRESH_MARGIN_S) return token;
         if (!t.refreshToken) return null;
         const fresh = await refreshOnce(t.refreshToken);
+        if (fresh === 'unavailable') return token;
         if (!fresh) return null; // Keycloak session ended or revoked: sign in again
         const claims = fresh.idToken ? (decodeJwtPayload(fresh.idToken) as KeycloakClaims) : null;
         return {

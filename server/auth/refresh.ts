@@ -1,7 +1,8 @@
 import 'server-only';
 import { config } from '../env';
+import { UpstreamError } from '../errors';
 import { log } from '../log';
-import { oidcMetadata } from './oidc-metadata';
+import { oidcFetch, oidcMetadata } from './oidc-metadata';
 
 // Refreshes the Keycloak tokens before they expire, so a panel session outlives Keycloak's short
 // access-token lifetime, and roles are re-read from the new ID token (a revoked role takes effect).
@@ -23,18 +24,20 @@ export function decodeJwtPayload(jwt: string): Record<string, unknown> {
   }
 }
 
+/** New tokens, or null when the issuer refuses (sign in again); throws when it cannot be reached. */
 export async function refreshTokens(refreshToken: string): Promise<TokenSet | null> {
-  const { clientId, clientSecret } = config().auth;
+  const { clientId, clientSecret, tls } = config().auth;
   const { token_endpoint } = await oidcMetadata();
-  const res = await fetch(token_endpoint, {
+  const res = await oidcFetch(tls)(token_endpoint, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64')}`,
     },
     body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }),
-    signal: AbortSignal.timeout(5_000),
   });
+  // 5xx: the service is in trouble, not refusing this session (thrown like a network failure or timeout).
+  if (res.status >= 500) throw new UpstreamError('keycloak', res.status, `the sign-in service answered ${res.status}`);
   if (!res.ok) {
     log.warn({ status: res.status }, 'token refresh refused by the sign-in service');
     return null;

@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { AppError, HTTP_STATUS } from '../errors';
 import { currentRequestId, log, REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '../log';
 import { observeHttp } from '../metrics';
+import { isDatabaseUnavailable } from '../services/health/database-errors';
 
 // The one place where service errors become transport errors (JSON + status for routes, `{ ok:false,
 // code, message }` for server actions); unknown errors are logged and become 500s. Server errors quote
@@ -18,6 +19,10 @@ export function errorBody(e: unknown): { status: number; code: string; message: 
     if (status >= 500) log.warn({ code: e.code, status, err: e.message }, 'request failed');
     else log.info({ code: e.code, status, err: e.message }, 'request refused');
     return { status, code: e.code, message: e.message, details: e.code === 'validation' ? e.details : undefined, ...(status >= 500 && requestId ? { requestId } : {}) };
+  }
+  if (isDatabaseUnavailable(e)) {
+    log.warn({ code: 'unavailable', status: 503, err: e instanceof Error ? e.message : String(e) }, 'database unavailable');
+    return { status: 503, code: 'unavailable', message: "The panel's database is unavailable; nothing was changed. Try again in a minute.", ...(requestId ? { requestId } : {}) };
   }
   log.error({ err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, 'unexpected error');
   return { status: 500, code: 'internal', message: 'Something went wrong on the panel. It has been logged.', ...(requestId ? { requestId } : {}) };

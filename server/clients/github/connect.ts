@@ -4,6 +4,7 @@ import { config, type Config } from '../../env';
 import { UnavailableError } from '../../errors';
 import { fetchFor } from '../../http/tls-fetch';
 import { log } from '../../log';
+import { boundedFetch, upstreamTimeoutMs } from '../upstream';
 
 // One Octokit per configuration. @octokit/rest has no retry plugin, so 401/403 are never retried;
 // every request is bounded by a timeout (a hung GitHub must not hold an approval open).
@@ -17,16 +18,6 @@ export interface GithubClient {
   branch: string;
   /** Web URL of the repository, for commit and PR links (derived from the API URL). */
   webUrl: string;
-}
-
-export const GITHUB_TIMEOUT_MS = 5_000;
-
-function withTimeout(base: typeof fetch, ms: number): typeof fetch {
-  return ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    const timeout = AbortSignal.timeout(ms);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    return base(input, { ...init, signal });
-  }) as typeof fetch;
 }
 
 // Octokit's default logger writes warnings/errors with console.*; route them to our structured log.
@@ -44,13 +35,14 @@ export function webUrlFor(apiUrl: string, owner: string, repo: string): string {
   return `${host}/${owner}/${repo}`;
 }
 
-export function connectGithub(cfg: GithubConfig, timeoutMs = GITHUB_TIMEOUT_MS): GithubClient {
+/** `timeoutMs` bounds each request, headers and body (default: `upstreams.timeoutMs`). */
+export function connectGithub(cfg: GithubConfig, timeoutMs = upstreamTimeoutMs()): GithubClient {
   const octokit = new Octokit({
     baseUrl: cfg.apiUrl.replace(/\/$/, ''),
     auth: cfg.token,
     userAgent: 'homelab-panel',
     log: quietLog,
-    request: { fetch: withTimeout(fetchFor(cfg.tls), timeoutMs) },
+    request: { fetch: boundedFetch(fetchFor(cfg.tls), 'github', () => timeoutMs) },
   });
   return { octokit, owner: cfg.owner, repo: cfg.repo, branch: cfg.branch, webUrl: webUrlFor(cfg.apiUrl, cfg.owner, cfg.repo) };
 }

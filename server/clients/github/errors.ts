@@ -1,5 +1,6 @@
 import 'server-only';
 import { UpstreamError } from '../../errors';
+import { isTimeout } from '../upstream';
 
 // Octokit throws RequestError (with .status) or a fetch/abort error; both become UpstreamError with
 // a message a person can act on. Callers that expect a status (404, 409, 422) check `status` first.
@@ -12,10 +13,12 @@ export function statusOf(e: unknown): number | undefined {
 export function toUpstream(e: unknown, what: string): UpstreamError {
   if (e instanceof UpstreamError) return e;
   const status = statusOf(e);
-  const name = (e as Error)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return new UpstreamError('github', undefined, `GitHub did not answer in time (${what}).`);
+  // Octokit reports a request that got no answer (network failure, abort) as status 500 with a cause.
+  const unanswered = status === 500 && (e as { response?: unknown }).response === undefined && (e as { cause?: unknown }).cause !== undefined;
+  if (isTimeout(e)) return new UpstreamError('github', undefined, `GitHub did not answer in time (${what}).`);
   if (status === 401) return new UpstreamError('github', 401, 'GitHub refused the token (401). Check github.token.');
   if (status === 403) return new UpstreamError('github', 403, `GitHub refused access (403) while trying to ${what}. Check the token's permissions or the rate limit.`);
-  if (status !== undefined) return new UpstreamError('github', status, `GitHub answered ${status} while trying to ${what}.`);
-  return new UpstreamError('github', undefined, `GitHub is unreachable (${what}): ${(e as Error)?.message ?? String(e)}`);
+  if (status !== undefined && !unanswered) return new UpstreamError('github', status, `GitHub answered ${status} while trying to ${what}.`);
+  const cause = unanswered ? (e as { cause: Error }).cause : e;
+  return new UpstreamError('github', undefined, `GitHub is unreachable (${what}): ${(cause as Error)?.message ?? String(cause)}`);
 }

@@ -2,6 +2,8 @@ import 'server-only';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { config } from '../../env';
 import { UnavailableError, UpstreamError } from '../../errors';
+import { isTimeout, upstreamTimeoutMs } from '../upstream';
+import { kubeCall } from './errors';
 
 // Reads single Argo CD Applications for the promotions tracker (owned by the promotions feature; the
 // dashboard's live store watches everything, this only GETs the few apps a promotion follows).
@@ -17,7 +19,6 @@ export interface AppStatusDto {
 
 export type AppReader = (name: string) => Promise<AppStatusDto | null>;
 
-const TIMEOUT_MS = 5_000;
 
 export function reshapeApplication(obj: Record<string, unknown>): AppStatusDto {
   const meta = (obj.metadata ?? {}) as { name?: string };
@@ -31,27 +32,24 @@ export function reshapeApplication(obj: Record<string, unknown>): AppStatusDto {
   };
 }
 
-export function argoAppReader(opts: { kubeconfig?: string; context?: string; inCluster?: boolean; namespace: string; cluster: string }): AppReader {
+export function argoAppReader(opts: { kubeconfig?: string; context?: string; inCluster?: boolean; namespace: string; cluster: string; timeoutMs?: number }): AppReader {
   const kc = new KubeConfig();
   if (opts.inCluster) kc.loadFromCluster();
   else kc.loadFromFile(opts.kubeconfig!);
   if (opts.context) kc.setCurrentContext(opts.context);
   const api = kc.makeApiClient(CustomObjectsApi);
   return async (name) => {
-    let timer: NodeJS.Timeout | undefined;
+    const ms = opts.timeoutMs ?? upstreamTimeoutMs();
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new UpstreamError('kubernetes', undefined, `The ${opts.cluster} cluster did not answer in time.`)), TIMEOUT_MS);
-      });
-      const obj = await Promise.race([api.getNamespacedCustomObject({ group: 'argoproj.io', version: 'v1alpha1', namespace: opts.namespace, plural: 'applications', name }), timeout]);
+      const obj = await kubeCall(opts.cluster, `read the Argo CD application ${name}`, ms, (o) =>
+        api.getNamespacedCustomObject({ group: 'argoproj.io', version: 'v1alpha1', namespace: opts.namespace, plural: 'applications', name }, o),
+      );
       return reshapeApplication(obj as Record<string, unknown>);
     } catch (e) {
-      if (e instanceof UpstreamError) throw e;
+      if (isTimeout(e)) throw new UpstreamError(`kubernetes:${opts.cluster}`, undefined, `The ${opts.cluster} cluster did not answer in time.`);
       const code = (e as { code?: number }).code;
       if (code === 404) return null;
-      throw new UpstreamError('kubernetes', code, `Could not read the Argo CD application ${name} on ${opts.cluster}: ${(e as Error).message.split('\n')[0]}`);
-    } finally {
-      clearTimeout(timer);
+      throw new UpstreamError(`kubernetes:${opts.cluster}`, code, `Could not read the Argo CD application ${name} on ${opts.cluster}: ${(e as Error).message.split('\n')[0]}`);
     }
   };
 }

@@ -2,7 +2,8 @@ import 'server-only';
 import { CoreV1Api, CustomObjectsApi, type CoreV1Event, type KubeConfig, type V1Node, type V1Pod } from '@kubernetes/client-node';
 import type { AppDto, NodeDto, PodLite, WarningEventDto } from '@/lib/live/types';
 import type { UpstreamError } from '../../errors';
-import { kubeError, withTimeout } from './errors';
+import { upstreamTimeoutMs } from '../upstream';
+import { kubeCall, kubeError } from './errors';
 import { ListWatch, type WatchEventType } from './list-watch';
 import { reshapeApp, reshapeNode, reshapeNodeMetrics, reshapePod, reshapeWarning } from './reshape';
 
@@ -52,17 +53,20 @@ export function startClusterSource(name: string, kc: KubeConfig, sink: ClusterSi
     ...common,
     what: 'nodes',
     path: '/api/v1/nodes',
-    list: () => core.listNode(),
+    list: (opts) => core.listNode({}, opts),
     onList: (items) => sink.nodes((items as V1Node[]).map(reshapeNode)),
     onEvent: (type, obj) => sink.node(type, reshapeNode(obj as V1Node)),
-    onHealthy: () => sink.healthy('nodes'),
+    onHealthy: () => {
+      sink.healthy('nodes');
+      recovered();
+    },
     onFailure: (e) => sink.failed('nodes', e),
   }).start();
   const pods = new ListWatch({
     ...common,
     what: 'pods',
     path: '/api/v1/pods',
-    list: () => core.listPodForAllNamespaces(),
+    list: (opts) => core.listPodForAllNamespaces({}, opts),
     onList: (items) => sink.pods((items as V1Pod[]).map(reshapePod)),
     onEvent: (type, obj) => sink.pod(type, reshapePod(obj as V1Pod)),
     onHealthy: () => sink.healthy('pods'),
@@ -71,23 +75,37 @@ export function startClusterSource(name: string, kc: KubeConfig, sink: ClusterSi
 
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const timeout = t.requestTimeoutMs ?? 10_000;
+  let polling = false;
+  let metricsFailed = false;
+  const timeout = t.requestTimeoutMs ?? upstreamTimeoutMs();
   const poll = async () => {
+    if (polling) return;
+    polling = true;
+    clearTimeout(timer);
     try {
-      const raw = await withTimeout(custom.listClusterCustomObject({ group: 'metrics.k8s.io', version: 'v1beta1', plural: 'nodes' }), timeout, 'node metrics');
+      const raw = await kubeCall(name, 'node metrics', timeout, (opts) => custom.listClusterCustomObject({ group: 'metrics.k8s.io', version: 'v1beta1', plural: 'nodes' }, opts));
       sink.metrics(reshapeNodeMetrics(raw));
       sink.healthy('metrics');
+      metricsFailed = false;
     } catch (e) {
-      sink.failed('metrics', kubeError(name, 'reading node metrics', e));
+      const err = kubeError(name, 'reading node metrics', e);
+      metricsFailed = err.status === undefined || err.status >= 500;
+      sink.failed('metrics', err);
     }
     try {
-      const ev = await withTimeout(core.listEventForAllNamespaces({ fieldSelector: 'type=Warning', limit: 200 }), timeout, 'warning events');
+      const ev = await kubeCall(name, 'warning events', timeout, (opts) => core.listEventForAllNamespaces({ fieldSelector: 'type=Warning', limit: 200 }, opts));
       const list = (ev.items as CoreV1Event[]).map(reshapeWarning).sort((a, b) => b.at - a.at).slice(0, WARNINGS_KEPT);
       sink.warnings(list);
     } catch {
       // Events are a nice-to-have on the detail page; reachability is judged by the other calls.
     }
+    polling = false;
     if (!stopped) timer = setTimeout(poll, t.pollMs ?? 15_000).unref();
+  };
+  // The API server answers again while the last metrics poll failed: poll now, so the cluster is not
+  // held stale until the next period.
+  const recovered = () => {
+    if (metricsFailed && !polling && !stopped) void poll();
   };
   void poll();
 
@@ -110,7 +128,7 @@ export function startAppSource(name: string, kc: KubeConfig, namespace: string, 
     kc,
     what: 'Argo CD applications',
     path: `/apis/argoproj.io/v1alpha1/namespaces/${encodeURIComponent(namespace)}/applications`,
-    list: () => custom.listNamespacedCustomObject(g) as Promise<{ items: unknown[]; metadata?: { resourceVersion?: string } }>,
+    list: (opts) => custom.listNamespacedCustomObject(g, opts) as Promise<{ items: unknown[]; metadata?: { resourceVersion?: string } }>,
     onList: (items) => sink.apps(items.map((i) => reshapeApp(i, name))),
     onEvent: (type, obj) => sink.app(type, reshapeApp(obj, name)),
     onHealthy: () => sink.healthy(),

@@ -1,5 +1,7 @@
 import 'server-only';
+import { Observable, type ConfigurationOptions, type ObservableMiddleware } from '@kubernetes/client-node';
 import { UpstreamError } from '../../errors';
+import { counted, deadline } from '../upstream';
 
 /** Any failure talking to a cluster, as an UpstreamError naming the cluster and the HTTP status. */
 export function kubeError(cluster: string, what: string, e: unknown): UpstreamError {
@@ -13,15 +15,33 @@ export function kubeError(cluster: string, what: string, e: unknown): UpstreamEr
 /** 401/403 are configuration problems: retrying soon only hammers the API server. */
 export const isAuthFailure = (e: UpstreamError) => e.status === 401 || e.status === 403;
 
-/** Rejects after `ms` (the underlying request is left to its own socket timeout). */
-export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
-    }),
-  ]);
+/** Per-call options for client-node's API classes: the request is aborted (socket freed) after `ms`. */
+export function abortAfter(ms: number): ConfigurationOptions<ObservableMiddleware> {
+  return {
+    middleware: [
+      {
+        pre: (ctx) => {
+          ctx.setSignal(AbortSignal.timeout(ms));
+          return new Observable(Promise.resolve(ctx));
+        },
+        post: (res) => new Observable(Promise.resolve(res)),
+      },
+    ],
+    middlewareMergeStrategy: 'append',
+  };
+}
+
+/**
+ * One bounded, counted request to a cluster: `call` gets the abort options to pass to the API
+ * class, and the answer is awaited at most `ms` whatever the client does.
+ */
+export function kubeCall<T>(cluster: string, what: string, ms: number, call: (opts: ConfigurationOptions<ObservableMiddleware>) => Promise<T>): Promise<T> {
+  // A 4xx is an answer (404 = no metrics-server, 403 = RBAC): the cluster is up.
+  const answered = (e: unknown) => {
+    const s = (e as { code?: unknown }).code;
+    return typeof s === 'number' && s < 500;
+  };
+  return counted(`kubernetes:${cluster}`, deadline(call(abortAfter(ms)), ms, `${what} on ${cluster}`), answered);
 }
 
 /** Exponential backoff with equal jitter: half fixed, half random, so replicas don't retry in step. */

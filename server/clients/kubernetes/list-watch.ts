@@ -1,7 +1,9 @@
 import 'server-only';
-import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import { Watch, type ConfigurationOptions, type KubeConfig, type ObservableMiddleware } from '@kubernetes/client-node';
 import type { UpstreamError } from '../../errors';
-import { backoffMs, isAuthFailure, kubeError, withTimeout } from './errors';
+import { countUpstream, watchReconnects } from '../../metrics';
+import { deadline, isTimeout, upstreamTimeoutMs } from '../upstream';
+import { backoffMs, isAuthFailure, kubeCall, kubeError } from './errors';
 
 // List once, then watch from the list's resourceVersion, forever: a dropped stream resumes from the
 // last resourceVersion seen (no relist), a 410 Gone relists, failures retry with backoff + jitter.
@@ -14,12 +16,14 @@ export interface ListWatchOptions {
   what: string;
   kc: KubeConfig;
   path: string;
-  list: () => Promise<{ items: unknown[]; metadata?: { resourceVersion?: string } }>;
+  /** The list call; pass `opts` (abort after the bound) to the API class. */
+  list: (opts: ConfigurationOptions<ObservableMiddleware>) => Promise<{ items: unknown[]; metadata?: { resourceVersion?: string } }>;
   onList(items: unknown[]): void;
   onEvent(type: WatchEventType, obj: unknown): void;
   /** The API server answered (list done, watch open, an event or a bookmark arrived). */
   onHealthy(): void;
   onFailure(e: UpstreamError): void;
+  /** Bound on the list and on opening the watch (default `upstreams.timeoutMs`). */
   requestTimeoutMs?: number;
   /** Server-side watch timeout; the stream ends cleanly and resumes. */
   watchTimeoutSeconds?: number;
@@ -29,7 +33,11 @@ export interface ListWatchOptions {
   backoffMaxMs?: number;
 }
 
-type Outcome = 'ended' | 'expired';
+/** ended: closed cleanly; expired: 410, relist; dropped: an open stream broke (reconnect before calling it a failure). */
+type Outcome = 'ended' | 'expired' | 'dropped';
+
+/** Retries back off up to this (ms): also the longest a recovered cluster waits to be seen again. */
+const BACKOFF_MAX_MS = 10_000;
 
 export class ListWatch {
   lists = 0;
@@ -39,6 +47,7 @@ export class ListWatch {
   private failures = 0;
   private controller: AbortController | null = null;
   private wake: (() => void) | null = null;
+  private opened = 0;
 
   constructor(private readonly o: ListWatchOptions) {}
 
@@ -56,22 +65,27 @@ export class ListWatch {
   private async loop() {
     while (!this.stopped) {
       try {
+        // Every watch after the first is a reconnect (a cut, an expiry, a failure or the server's timeout).
+        if (this.opened++ > 0) watchReconnects().inc({ cluster: this.o.cluster, resource: this.o.what });
         if (this.resourceVersion === null) await this.relist();
         const opened = Date.now();
         const outcome = await this.watchOnce();
         if (outcome === 'expired') this.resourceVersion = null;
         // A stream that ends as soon as it opens (a misbehaving proxy) must not become a busy loop.
-        if (Date.now() - opened < 1_000) await this.sleep(backoffMs(++this.failures, this.o.backoffBaseMs ?? 500, this.o.backoffMaxMs ?? 30_000));
-        else this.failures = 0;
+        if (Date.now() - opened < 1_000) await this.sleep(backoffMs(++this.failures, this.o.backoffBaseMs ?? 500, this.o.backoffMaxMs ?? BACKOFF_MAX_MS));
       } catch (e) {
         if (this.stopped) return;
         const err = kubeError(this.o.cluster, this.o.what, e);
         this.failures++;
         this.o.onFailure(err);
-        const max = this.o.backoffMaxMs ?? 30_000;
+        const max = this.o.backoffMaxMs ?? BACKOFF_MAX_MS;
         await this.sleep(isAuthFailure(err) ? max * 10 : backoffMs(this.failures, this.o.backoffBaseMs ?? 500, max));
       }
     }
+  }
+
+  private timeoutMs() {
+    return this.o.requestTimeoutMs ?? upstreamTimeoutMs();
   }
 
   private sleep(ms: number) {
@@ -85,8 +99,9 @@ export class ListWatch {
   }
 
   private async relist() {
-    const res = await withTimeout(this.o.list(), this.o.requestTimeoutMs ?? 10_000, `list ${this.o.what}`);
+    const res = await kubeCall(this.o.cluster, `list ${this.o.what}`, this.timeoutMs(), this.o.list);
     this.lists++;
+    this.failures = 0;
     this.resourceVersion = res.metadata?.resourceVersion ?? '';
     this.o.onList(res.items);
     this.o.onHealthy();
@@ -97,13 +112,19 @@ export class ListWatch {
       let settled = false;
       let expired = false;
       let idle: NodeJS.Timeout | undefined;
+      let open = false;
+      const upstream = `kubernetes:${this.o.cluster}`;
       const finish = (err: unknown, outcome: Outcome = 'ended') => {
         if (settled) return;
         settled = true;
+        if (!open && err) countUpstream(upstream, isTimeout(err) ? 'timeout' : 'error');
         clearTimeout(idle);
         this.controller?.abort();
         this.controller = null;
-        if (err) reject(err);
+        // A stream that was open and broke (cut, reset, silent) is reconnected first; only a failure to
+        // reconnect marks the cluster unreachable, so a routine cut does not flicker the dashboard.
+        if (err && open && typeof (err as { code?: unknown }).code !== 'number') resolve('dropped');
+        else if (err) reject(err);
         else resolve(expired ? 'expired' : outcome);
       };
       const idleMs = this.o.idleMs ?? 150_000;
@@ -128,9 +149,12 @@ export class ListWatch {
       };
       const params = { resourceVersion: this.resourceVersion || undefined, allowWatchBookmarks: true, timeoutSeconds: this.o.watchTimeoutSeconds ?? 290 };
       const started = new Watch(this.o.kc).watch(this.o.path, params, onEvent, (err) => finish(err));
-      withTimeout(started, this.o.requestTimeoutMs ?? 10_000, `watch ${this.o.what}`).then(
+      deadline(started, this.timeoutMs(), `watch ${this.o.what}`).then(
         (controller) => {
           if (settled || this.stopped) return controller.abort();
+          open = true;
+          this.failures = 0;
+          countUpstream(upstream, 'ok');
           this.controller = controller;
           this.watches++;
           touch();

@@ -1,6 +1,7 @@
 import 'server-only';
 import { FORBIDDEN_TOKEN, UNREACHABLE, proxmoxReason } from '@/lib/gaming/words';
 import { UpstreamError } from '../../errors';
+import { proxmoxCall } from './connect';
 
 // proxmox-api throws plain Errors whose message carries the status line; this turns them into
 // UpstreamErrors whose message is already plain words, keeping Proxmox's own text in `reason`.
@@ -32,9 +33,10 @@ export function toProxmoxError(e: unknown): ProxmoxError {
   return new ProxmoxError(status, `${words.charAt(0).toUpperCase()}${words.slice(1)}.`, reason);
 }
 
+/** One proxmox-api call: bounded as a whole (retries included), failures as ProxmoxError. */
 export async function pve<T>(call: () => Promise<T>): Promise<T> {
   try {
-    return await call();
+    return await proxmoxCall.run({ started: Date.now(), writes: 0 }, call);
   } catch (e) {
     throw toProxmoxError(e);
   }

@@ -68,7 +68,7 @@ export function powerApi(api: ProxmoxClient, node: string): PowerApi {
     stop: (vmid) => pve(() => qemu(vmid).status.stop.$post()),
     agentShutdown: async (vmid) => {
       try {
-        await qemu(vmid).agent.shutdown.$post();
+        await pve(() => qemu(vmid).agent.shutdown.$post());
         return true;
       } catch (e) {
         const err = toProxmoxError(e);
@@ -78,7 +78,7 @@ export function powerApi(api: ProxmoxClient, node: string): PowerApi {
     },
     agentPing: async (vmid) => {
       try {
-        await qemu(vmid).agent.ping.$post();
+        await pve(() => qemu(vmid).agent.ping.$post());
         return true;
       } catch (e) {
         const err = toProxmoxError(e);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../env';
+import { deadline, isTimeout, UpstreamTimeoutError } from './upstream';
+
+const minimal = `
+auth:
+  issuer: https://sso.example/realms/homelab
+  clientId: homelab-panel
+  clientSecret: s3cret
+  secret: ${'x'.repeat(40)}
+`;
+const load = (yaml: string, env: Record<string, string> = {}) => loadConfig({ env, readFile: () => yaml, exists: () => true });
+
+describe('upstreams.timeoutMs', () => {
+  it('defaults to 5 s, is read from the YAML or UPSTREAM_TIMEOUT_MS, and is range-checked', () => {
+    expect(load(minimal).upstreams.timeoutMs).toBe(5_000);
+    expect(load(`${minimal}upstreams:\n  timeoutMs: 1500\n`).upstreams.timeoutMs).toBe(1_500);
+    expect(load(minimal, { UPSTREAM_TIMEOUT_MS: '2500' }).upstreams.timeoutMs).toBe(2_500);
+    expect(() => load(minimal, { UPSTREAM_TIMEOUT_MS: 'soon' })).toThrow(ConfigError);
+    expect(() => load(`${minimal}upstreams:\n  timeoutMs: 10\n`)).toThrow(/upstreams\.timeoutMs: must be at least 100/);
+  });
+});
+
+describe('deadline and isTimeout', () => {
+  it('rejects a promise that never settles after the bound, and aborts it', async () => {
+    let aborted = false;
+    const e = await deadline(new Promise(() => undefined), 20, 'list pods', () => (aborted = true)).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(UpstreamTimeoutError);
+    expect(aborted).toBe(true);
+    expect(isTimeout(e)).toBe(true);
+  });
+  it('sees a timeout through wrappers (octokit puts the abort in `cause`), and nothing else', () => {
+    expect(isTimeout(Object.assign(new Error('request failed'), { status: 500, cause: new DOMException('t', 'TimeoutError') }))).toBe(true);
+    expect(isTimeout(new TypeError('fetch failed'))).toBe(false);
+    expect(isTimeout(Object.assign(new Error('Bad credentials'), { status: 401 }))).toBe(false);
+  });
+});
