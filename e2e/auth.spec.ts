@@ -58,6 +58,20 @@ test.describe('signing in through Keycloak', () => {
     expect((await control<Record<string, number>>('/oidc/grants')).refresh_token ?? 0).toBeGreaterThan(before);
   });
 
+  test('a page left open goes to the sign-in page when its session ends elsewhere', async ({ page, context }) => {
+    await signIn(page, 'lucas', 'lucas', '/services');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // Signed out in another tab of the same browser: the cookie is gone for both tabs.
+    const other = await context.newPage();
+    await other.goto('/');
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await expect(other).toHaveURL(/\/signin/);
+    // The next live update makes the first tab refetch: a 401, so it goes to sign in, and back here after.
+    await control('/argocd/apps/navidrome-cloud/status', { health: 'Progressing', message: 'e2e session end' });
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fservices/, { timeout: 15_000 });
+    await control('/argocd/apps/navidrome-cloud/status', { health: 'Healthy', sync: 'Synced' });
+  });
+
   test('signing out ends the panel session and the Keycloak session', async ({ page }) => {
     await signIn(page, 'emma');
     const oldCookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');

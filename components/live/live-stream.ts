@@ -2,6 +2,7 @@
 import { parseFrameData, RESET_TOPIC } from '@/lib/live/stream';
 import { keysForTopic } from '@/lib/query-keys';
 import { getQueryClient } from '../providers/query-client';
+import { checkSessionAfterError } from '../providers/session-check';
 
 // The tab's one EventSource on /api/events. Each event invalidates the query keys of its topic
 // (lib/query-keys.ts; an unknown topic invalidates [topic]), batched over 50 ms; a `reset` (or a reconnect) refetches everything.
@@ -57,6 +58,7 @@ function open() {
     // EventSource retries network drops itself, but gives up for good on an HTTP error (a proxy's
     // 502 while the panel restarts, a 401): then we reopen ourselves, with backoff.
     if (source?.readyState === EventSource.CLOSED) {
+      checkSessionAfterError(); // a 401: the session ended while the page was open
       source.close();
       source = null;
       clearTimeout(retryTimer);

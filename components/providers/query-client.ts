@@ -1,5 +1,6 @@
 'use client';
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { checkSessionAfterError } from './session-check';
 
 // The one QueryClient of the browser tab: the live stream (components/live) patches and
 // invalidates it; data never goes stale by age since every change is pushed.
@@ -9,8 +10,10 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({
       onError: (e) => {
         if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent('panel:query-error', { detail: e.message }));
+        checkSessionAfterError();
       },
     }),
+    mutationCache: new MutationCache({ onError: () => checkSessionAfterError() }),
     defaultOptions: {
       // On the server a finite gcTime leaves a 5-minute timer per query holding the whole client
       // (and its data) after the request ended; Infinity means no timer there.
