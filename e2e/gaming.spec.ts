@@ -104,5 +104,11 @@ test('Proxmox down: the card says the homelab server cannot be reached, the page
   await page.goto('/gaming');
   await expect(page.getByText('Your sessions')).toBeVisible();
   await expect(page.getByTestId('gaming-session').first()).toContainText('Stopped by Marie');
+  // The same card in French: the detail comes as a code, said in the page's language.
+  const fr = await page.context().browser()!.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+  const frPage = await fr.newPage();
+  await signIn(frPage, 'marie', 'marie', '/');
+  await expect(frPage.getByTestId('gaming-detail')).toHaveText('Le serveur de la maison ne répond pas.');
+  await fr.close();
   await ctl('/faults/proxmox/reset', {});
 });

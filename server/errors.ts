@@ -1,10 +1,13 @@
 import 'server-only';
+import type { Message } from '@/lib/i18n/message';
 
 // Application errors. Adapters map them to HTTP in one place (server/http/respond.ts).
 
 export type ErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'validation' | 'upstream' | 'rate_limited' | 'unavailable';
 
 export class AppError extends Error {
+  /** The message as a code + params (lib/i18n/message.ts), for pages that say it in their language. */
+  msg?: Message;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -12,6 +15,11 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
+  }
+  /** Attaches the coded form of `message` (sent as `msg` in the error body); returns the error. */
+  withMsg(m: Message): this {
+    this.msg = m;
+    return this;
   }
 }
 

@@ -28,6 +28,7 @@ export function homelabConfigFromEndpoints(
   if (ep.github) {
     cfg.github = { apiUrl: ep.github.apiUrl, owner: ep.github.owner, repo: ep.github.repo, branch: ep.github.branch, token: ep.github.token };
   }
+  cfg.gaming = { adminName: 'Paul' }; // quiet hours: "only Paul can start it now" (extra may replace it)
   Object.assign(cfg, opts.extra ?? {});
   return `# Generated from the simulator's endpoints: demo / test configuration, not for a real homelab.\n${stringify(cfg)}`;
 }

@@ -9,6 +9,7 @@ import { getQueryClient } from '@/components/providers/query-client';
 import { Card } from '@/components/ui/card';
 import { StatusDot } from '@/components/ui/status-dot';
 import { useI18n } from '../providers/i18n';
+import { panelError, useSay } from './use-say';
 
 // Admin: stop or start the DEV cluster's VMs (same pre-flight and audit as gaming, on the server).
 // The key sits under ['gaming'] so the same live events refresh it.
@@ -19,7 +20,7 @@ const GiB = 1024 ** 3;
 async function call(body?: unknown): Promise<DevPowerDto> {
   const res = await fetch('/api/dev-power', body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : { cache: 'no-store' });
   const json = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(json?.error?.message ?? `The panel answered ${res.status}.`);
+  if (!res.ok) throw panelError(res.status, json);
   if (json === null) throw new Error(`The panel answered ${res.status}.`); // a cut body is never data
   return json as DevPowerDto;
 }
@@ -34,12 +35,13 @@ function WhatIfLine({ w }: { w: WhatIf | undefined }) {
 }
 
 function Body({ whatIfs }: { whatIfs: WhatIf[] }) {
-  const { t, locale, server } = useI18n();
+  const { t, locale } = useI18n();
+  const { say, sayError } = useSay();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: KEY, queryFn: () => call() });
   const m = useMutation({ mutationFn: (action: 'start' | 'stop') => call({ action }), onSuccess: (d) => qc.setQueryData(KEY, d) });
   if (q.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('dev.checking')}</p>;
-  if (!q.data) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">{server(q.error?.message ?? '')}</p>;
+  if (!q.data) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">{sayError(q.error)}</p>;
   const vms = q.data.vms;
   const running = vms.filter((v) => v.running);
   const off = vms.filter((v) => !v.running);
@@ -47,7 +49,7 @@ function Body({ whatIfs }: { whatIfs: WhatIf[] }) {
   const btn = 'min-h-11 rounded-lg px-4 py-2 font-semibold disabled:opacity-50';
   return (
     <div data-testid="dev-power" className="grid gap-2">
-      {q.data.notice ? <p className="text-sm text-amber-800 dark:text-amber-200">{server(q.data.notice)}</p> : null}
+      {q.data.notice ? <p className="text-sm text-amber-800 dark:text-amber-200">{say(q.data.notice)}</p> : null}
       {vms.length === 0 && !q.data.notice ? <p className="text-sm">{t('dev.none')}</p> : null}
       <ul className="text-sm">
         {vms.map((v) => (
@@ -69,7 +71,7 @@ function Body({ whatIfs }: { whatIfs: WhatIf[] }) {
           {t('dev.start')}
         </button>
       </div>
-      {m.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-300">{server(m.error.message)}</p> : null}
+      {m.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-300">{sayError(m.error)}</p> : null}
     </div>
   );
 }

@@ -5,13 +5,14 @@ import { useLiveStream } from '@/components/live/use-live-stream';
 import { getQueryClient } from '@/components/providers/query-client';
 import { formatTime } from '@/lib/format';
 import type { CardState, GamingStateDto } from '@/lib/gaming/types';
-import { STATE_LABEL } from '@/lib/gaming/words';
 import type { Locale, Translate } from '@/lib/i18n';
+import type { Message } from '@/lib/i18n/message';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { useI18n } from '../providers/i18n';
 import { PreflightList } from './preflight-list';
 import { useGamingAction, useGamingState } from './use-gaming';
+import { useSay } from './use-say';
 
 // The gaming card (journey 1): the state in plain words, who started it and when, the lease's end,
 // and Start / Stop / Extend. Live: the event stream invalidates ['gaming'].
@@ -19,15 +20,16 @@ import { useGamingAction, useGamingState } from './use-gaming';
 const TONE: Record<CardState, Tone> = { off: 'neutral', starting: 'info', booting: 'info', ready: 'good', stopping: 'warn', failed: 'bad', unreachable: 'bad' };
 const first = (name: string) => name.split(/\s+/)[0];
 
-// The state from its code; a label the server chose otherwise ("Can't check the gaming PC") goes through `server`.
-function headline(s: GamingStateDto, t: Translate, locale: Locale, server: (text: string) => string): string {
-  const label = s.label === STATE_LABEL[s.state] ? t(`gaming.state.${s.state}`) : server(s.label);
+// The label is a message ("Ready to play", or "Can't check the gaming PC"), with who and when after it.
+function headline(s: GamingStateDto, t: Translate, locale: Locale, say: (m: Message) => string): string {
+  const label = say(s.label);
   if (!s.session || s.state === 'off' || s.state === 'failed' || s.state === 'unreachable') return label;
   return t('gaming.by', { state: label, name: first(s.session.startedByName), time: formatTime(Date.parse(s.session.startedAt), locale) });
 }
 
 function Buttons({ s }: { s: GamingStateDto }) {
-  const { t, server } = useI18n();
+  const { t } = useI18n();
+  const { sayError } = useSay();
   const start = useGamingAction('start');
   const stop = useGamingAction('stop');
   const extend = useGamingAction('extend');
@@ -55,7 +57,7 @@ function Buttons({ s }: { s: GamingStateDto }) {
       </div>
       {error ? (
         <p role="alert" data-testid="gaming-error" className="mt-2 text-sm text-red-700 dark:text-red-300">
-          {server(error.message)}
+          {sayError(error)}
         </p>
       ) : null}
     </>
@@ -63,26 +65,27 @@ function Buttons({ s }: { s: GamingStateDto }) {
 }
 
 function Body() {
-  const { t, locale, server } = useI18n();
+  const { t, locale } = useI18n();
+  const { say, sayError } = useSay();
   const q = useGamingState();
   if (q.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('gaming.checking')}</p>;
   // A failed refetch keeps the last state on screen, with the error under it.
-  if (!q.data) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">{server(q.error?.message ?? '')}</p>;
+  if (!q.data) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">{sayError(q.error)}</p>;
   const s = q.data;
   return (
     <div data-testid="gaming-card" data-state={s.state}>
       <p className="flex items-center gap-2 text-lg font-semibold" aria-live="polite">
         <Badge tone={TONE[s.state]}>{s.state === 'ready' ? '●' : '○'}</Badge>
-        <span data-testid="gaming-state">{headline(s, t, locale, server)}</span>
+        <span data-testid="gaming-state">{headline(s, t, locale, say)}</span>
       </p>
-      {s.detail ? <p data-testid="gaming-detail" className="mt-1 text-sm text-slate-700 dark:text-slate-300">{server(s.detail)}</p> : null}
-      {s.notice ? <p className="mt-1 text-sm text-amber-800 dark:text-amber-200">{server(s.notice)}</p> : null}
+      {s.detail ? <p data-testid="gaming-detail" className="mt-1 text-sm text-slate-700 dark:text-slate-300">{say(s.detail)}</p> : null}
+      {s.notice ? <p className="mt-1 text-sm text-amber-800 dark:text-amber-200">{say(s.notice)}</p> : null}
       {s.session && s.state !== 'stopping' ? (
         <p data-testid="gaming-lease" className="mt-1 text-sm">{t('gaming.until', { time: formatTime(Date.parse(s.session.leaseEndsAt), locale) })}</p>
       ) : null}
-      {s.leaseWarning ? <p role="status" className="mt-1 text-sm font-semibold text-amber-800 dark:text-amber-200">{server(s.leaseWarning)}</p> : null}
+      {s.leaseWarning ? <p role="status" className="mt-1 text-sm font-semibold text-amber-800 dark:text-amber-200">{say(s.leaseWarning)}</p> : null}
       {s.preflight ? <PreflightList preflight={s.preflight} /> : null}
-      {q.error ? <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">{server(q.error.message)}</p> : null}
+      {q.error ? <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">{sayError(q.error)}</p> : null}
       <Buttons s={s} />
     </div>
   );

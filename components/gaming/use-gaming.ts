@@ -1,7 +1,8 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GamingStateDto } from '@/lib/gaming/types';
-import { STATE_LABEL } from '@/lib/gaming/words';
+import { msg } from '@/lib/i18n/message';
+import { panelError } from './use-say';
 
 // The card's data: GET /api/gaming under the key ['gaming'], which the live event stream invalidates
 // on every 'gaming' event (lib/query-keys.ts), and the three mutations with immediate feedback.
@@ -11,7 +12,7 @@ export const GAMING_KEY = ['gaming'] as const;
 async function call<T>(url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, body === undefined ? { cache: 'no-store' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const json = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(json?.error?.message ?? `The panel answered ${res.status}.`);
+  if (!res.ok) throw panelError(res.status, json);
   if (json === null) throw new Error(`The panel answered ${res.status}.`); // a cut body is never data
   return json as T;
 }
@@ -32,7 +33,7 @@ export function useGamingAction(verb: Verb) {
       await qc.cancelQueries({ queryKey: GAMING_KEY });
       const prev = qc.getQueryData<GamingStateDto>(GAMING_KEY);
       const next = PENDING[verb];
-      if (prev && next) qc.setQueryData<GamingStateDto>(GAMING_KEY, { ...prev, state: next, label: STATE_LABEL[next], can: { start: false, stop: false, extend: false } });
+      if (prev && next) qc.setQueryData<GamingStateDto>(GAMING_KEY, { ...prev, state: next, label: msg(`gaming.state.${next}`), can: { start: false, stop: false, extend: false } });
       return { prev };
     },
     onSuccess: (data) => qc.setQueryData(GAMING_KEY, data),

@@ -88,6 +88,8 @@ export const GamingConfigSchema = z
     quietHours: z.array(QuietHoursSchema).default([]),
     /** IANA zone the quiet hours are written in. */
     timeZone: z.string().min(1).default('UTC'),
+    /** Who the family asks when quiet hours refuse a start ("only {adminName} can start it now"). */
+    adminName: z.string().min(1).default('an admin'),
     maintenance: z.array(MaintenanceSchema).default([]),
     /** Ready when this TCP port answers (e.g. Sunshine 47989) instead of the guest agent. */
     readiness: z.object({ host: z.string().min(1), port: z.number().int().min(1).max(65535) }).strict().optional(),

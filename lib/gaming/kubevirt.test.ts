@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Message } from '../i18n/message';
+import { renderEn } from '../i18n/render-en';
 import { GamingConfigSchema } from './config';
 import {
   evaluateKubevirtPreflight,
@@ -38,6 +40,10 @@ const T = cfg.kubevirt.timeouts;
 const t0 = new Date('2026-11-26T18:00:00Z');
 const at = (s: number) => new Date(t0.getTime() + s * 1000);
 const vmi = (phase: string, extra: Partial<KubevirtVmi> = {}): KubevirtVmi => ({ namespace: 'gaming', name: 'windows-gaming', phase, agentConnected: false, unschedulable: null, nodeName: null, gpus: [], deleting: false, ...extra });
+
+/** A message in English; a step with its message in English. */
+const en = (m: Message | null | undefined) => (m ? renderEn(m) : null);
+const words = (x: object) => ('message' in x && x.message ? { ...x, message: renderEn(x.message as Message) } : x);
 
 describe('gaming config: the kubevirt backend', () => {
   it('defaults to proxmox, with a sensible kubevirt block', () => {
@@ -122,11 +128,11 @@ describe('kubevirt card state', () => {
   });
 
   it('says where a start is', () => {
-    expect(startingDetail(false, null)).toBe('Writing the start to the GitOps repository…');
-    expect(startingDetail(true, null)).toBe('Waiting for Argo CD to apply the change…');
-    expect(startingDetail(true, vmi('Scheduling'))).toBe('Finding a node for the VM…');
-    expect(startingDetail(true, vmi('Scheduling', { unschedulable: { message: 'no GPU', since: null } }))).toBe('Waiting for room on the cluster: no GPU');
-    expect(startingDetail(true, vmi('Scheduled'))).toBe('Starting the VM…');
+    expect(en(startingDetail(false, null))).toBe('Writing the start to the GitOps repository…');
+    expect(en(startingDetail(true, null))).toBe('Waiting for Argo CD to apply the change…');
+    expect(en(startingDetail(true, vmi('Scheduling')))).toBe('Finding a node for the VM…');
+    expect(en(startingDetail(true, vmi('Scheduling', { unschedulable: { message: 'no GPU', since: null } })))).toBe('Waiting for room on the cluster: no GPU');
+    expect(en(startingDetail(true, vmi('Scheduled')))).toBe('Starting the VM…');
   });
 });
 
@@ -142,14 +148,15 @@ describe('kubevirt session steps', () => {
   });
 
   it('fails with plain words and asks for Halted', () => {
-    expect(kubevirtStep({ ...f, state: 'starting', now: at(T.startSeconds + 1) })).toEqual({ kind: 'fail', message: "Can't start: Argo CD did not apply the change within 10 minutes.", halt: true });
-    expect(kubevirtStep({ ...f, state: 'starting', vmi: vmi('Scheduling'), now: at(T.startSeconds + 1) })).toEqual({ kind: 'fail', message: "Can't start: the VM was not running within 10 minutes.", halt: true });
+    expect(words(kubevirtStep({ ...f, state: 'starting', now: at(T.startSeconds + 1) }))).toEqual({ kind: 'fail', message: "Can't start: Argo CD did not apply the change within 10 minutes.", halt: true });
+    expect(words(kubevirtStep({ ...f, state: 'starting', vmi: vmi('Scheduling'), now: at(T.startSeconds + 1) }))).toEqual({ kind: 'fail', message: "Can't start: the VM was not running within 10 minutes.", halt: true });
     expect(kubevirtStep({ ...f, state: 'starting', vmi: vmi('Failed') })).toMatchObject({ kind: 'fail', halt: true });
     const stuck = vmi('Scheduling', { unschedulable: { message: '0/3 nodes are available: 3 Insufficient memory.', since: t0 } });
     expect(kubevirtStep({ ...f, state: 'starting', vmi: stuck, now: at(30) })).toEqual({ kind: 'wait' });
-    expect(kubevirtStep({ ...f, state: 'starting', vmi: stuck, now: at(61) })).toEqual({ kind: 'fail', message: "Can't start: the cluster has no room for it (0/3 nodes are available: 3 Insufficient memory).", halt: true });
-    expect(kubevirtStep({ ...f, state: 'booting', vmi: null })).toEqual({ kind: 'fail', message: "Can't start: the VM stopped while Windows was booting.", halt: true });
-    expect(kubevirtStep({ ...f, state: 'booting', vmi: vmi('Running'), now: at(T.startSeconds + T.bootSeconds + 1) })).toEqual({ kind: 'fail', message: "Can't start: Windows did not answer within 5 minutes.", halt: true });
+    expect(kubevirtStep({ ...f, state: 'starting', vmi: stuck, now: at(61) })).toMatchObject({ message: { code: 'srv.kv.noRoom' } });
+    expect(words(kubevirtStep({ ...f, state: 'starting', vmi: stuck, now: at(61) }))).toEqual({ kind: 'fail', message: "Can't start: the cluster has no room for it (0/3 nodes are available: 3 Insufficient memory).", halt: true });
+    expect(words(kubevirtStep({ ...f, state: 'booting', vmi: null }))).toEqual({ kind: 'fail', message: "Can't start: the VM stopped while Windows was booting.", halt: true });
+    expect(words(kubevirtStep({ ...f, state: 'booting', vmi: vmi('Running'), now: at(T.startSeconds + T.bootSeconds + 1) }))).toEqual({ kind: 'fail', message: "Can't start: Windows did not answer within 5 minutes.", halt: true });
     expect(kubevirtStep({ ...f, state: 'starting', committed: false, now: at(T.startSeconds + 1) })).toMatchObject({ kind: 'fail' });
   });
 
@@ -170,18 +177,19 @@ describe('kubevirt pre-flight', () => {
     const r = evaluateKubevirtPreflight(base);
     expect(r.ok).toBe(true);
     expect(r.checks.map((c) => c.id)).toEqual(['permission', 'gpu', 'memory', 'promotion', 'maintenance', 'quiet-hours']);
-    expect(r.checks.find((c) => c.id === 'memory')?.message).toBe('Needs 32 GB; the cluster reserves it when the VM starts.');
+    expect(en(r.checks.find((c) => c.id === 'memory')?.message)).toBe('Needs 32 GB; the cluster reserves it when the VM starts.');
   });
 
   it('refuses when another running VMI holds the GPU, during a promotion, in quiet hours and maintenance', () => {
-    expect(evaluateKubevirtPreflight({ ...base, others: [vmi('Running', { name: 'ai-box', namespace: 'lab', gpus: ['nvidia.com/GA104'] })] }).refusal).toBe('The graphics card is in use by ai-box.');
+    expect(en(evaluateKubevirtPreflight({ ...base, others: [vmi('Running', { name: 'ai-box', namespace: 'lab', gpus: ['nvidia.com/GA104'] })] }).refusal)).toBe('The graphics card is in use by ai-box.');
     expect(evaluateKubevirtPreflight({ ...base, others: [vmi('Succeeded', { name: 'ai-box', namespace: 'lab', gpus: ['nvidia.com/GA104'] })] }).ok).toBe(true);
-    expect(evaluateKubevirtPreflight({ ...base, promotionInFlight: true }).refusal).toMatch(/promotion/);
+    expect(en(evaluateKubevirtPreflight({ ...base, promotionInFlight: true }).refusal)).toMatch(/promotion/);
     const quiet = { ...cfg, quietHours: [{ days: ['thu' as const], from: '17:00', to: '23:00', label: 'homework time' }] };
-    expect(evaluateKubevirtPreflight({ ...base, cfg: quiet }).refusal).toMatch(/homework time/);
+    expect(en(evaluateKubevirtPreflight({ ...base, cfg: quiet }).refusal)).toMatch(/homework time/);
     expect(evaluateKubevirtPreflight({ ...base, cfg: quiet, role: 'admin' }).ok).toBe(true);
     const maint = { ...cfg, maintenance: [{ from: '2026-11-26T17:00:00Z', to: '2026-11-26T19:00:00Z', reason: 'disk swap' }] };
-    expect(evaluateKubevirtPreflight({ ...base, cfg: maint }).refusal).toMatch(/disk swap/);
-    expect(evaluateKubevirtPreflight({ ...base, vm: null }).refusal).toBe("The gaming VM wasn't found on the cluster.");
+    expect(en(evaluateKubevirtPreflight({ ...base, cfg: maint }).refusal)).toMatch(/disk swap/);
+    expect(evaluateKubevirtPreflight({ ...base, vm: null }).refusal?.code).toBe('srv.kv.vmMissing');
+    expect(en(evaluateKubevirtPreflight({ ...base, vm: null }).refusal)).toBe("The gaming VM wasn't found on the cluster.");
   });
 });

@@ -6,7 +6,8 @@ import type { Role } from '../roles';
 import type { GamingConfig, KubevirtConfig } from './config';
 import { windowChecks } from './preflight';
 import type { CardState, PreflightCheck, PreflightResult, SessionState } from './types';
-import { gb } from './words';
+import { msg, type Message } from '../i18n/message';
+import { minutesMsg } from './words';
 
 export type RunStrategy = 'Always' | 'Halted';
 
@@ -162,12 +163,12 @@ export function kubevirtCardState(f: KubevirtCardFacts): CardState {
 }
 
 /** The line under "Starting": where the start is. */
-export function startingDetail(committed: boolean, vmi: KubevirtVmi | null): string {
-  if (!committed) return 'Writing the start to the GitOps repository…';
-  if (!vmi || vmi.phase === 'Succeeded' || vmi.phase === 'Failed') return 'Waiting for Argo CD to apply the change…';
-  if (vmi.unschedulable) return `Waiting for room on the cluster: ${vmi.unschedulable.message}`;
-  if (vmi.phase === 'Pending' || vmi.phase === 'Scheduling') return 'Finding a node for the VM…';
-  return 'Starting the VM…';
+export function startingDetail(committed: boolean, vmi: KubevirtVmi | null): Message {
+  if (!committed) return msg('srv.kv.writing');
+  if (!vmi || vmi.phase === 'Succeeded' || vmi.phase === 'Failed') return msg('srv.kv.waitArgo');
+  if (vmi.unschedulable) return msg('srv.kv.waitRoom', { why: vmi.unschedulable.message });
+  if (vmi.phase === 'Pending' || vmi.phase === 'Scheduling') return msg('srv.kv.findingNode');
+  return msg('srv.kv.startingVm');
 }
 
 export type KubevirtStep =
@@ -176,7 +177,7 @@ export type KubevirtStep =
   | { kind: 'ready' }
   | { kind: 'ended'; reason: 'external' | null }
   /** `halt`: write runStrategy Halted so the VM does not come up later on its own. */
-  | { kind: 'fail'; message: string; halt: boolean };
+  | { kind: 'fail'; message: Message; halt: boolean };
 
 export interface KubevirtStepFacts {
   state: SessionState;
@@ -189,8 +190,6 @@ export interface KubevirtStepFacts {
   timeouts: KubevirtConfig['timeouts'];
 }
 
-const minutes = (s: number) => `${Math.max(1, Math.round(s / 60))} minute${Math.round(s / 60) === 1 ? '' : 's'}`;
-
 /** The session's next step from what the cluster shows (cf. advance() for Proxmox). */
 export function kubevirtStep(f: KubevirtStepFacts): KubevirtStep {
   const age = (f.now.getTime() - f.startedAt.getTime()) / 1000;
@@ -198,23 +197,22 @@ export function kubevirtStep(f: KubevirtStepFacts): KubevirtStep {
   const vmi = f.vmi && !f.vmi.deleting ? f.vmi : null;
   switch (f.state) {
     case 'starting': {
-      if (!f.committed) return age > t.startSeconds ? { kind: 'fail', message: "Can't start: the change was never written to the GitOps repository.", halt: false } : { kind: 'wait' };
-      if (vmi?.phase === 'Failed') return { kind: 'fail', message: "Can't start: KubeVirt could not run the VM.", halt: true };
+      if (!f.committed) return age > t.startSeconds ? { kind: 'fail', message: msg('srv.kv.neverWritten'), halt: false } : { kind: 'wait' };
+      if (vmi?.phase === 'Failed') return { kind: 'fail', message: msg('srv.kv.vmiFailed'), halt: true };
       if (vmi?.phase === 'Running') return { kind: 'booting' };
       const u = vmi?.unschedulable;
       if (u && (f.now.getTime() - (u.since ?? f.startedAt).getTime()) / 1000 > t.unschedulableSeconds) {
-        return { kind: 'fail', message: `Can't start: the cluster has no room for it (${u.message.replace(/\.$/, '')}).`, halt: true };
+        return { kind: 'fail', message: msg('srv.kv.noRoom', { why: u.message.replace(/\.$/, '') }), halt: true };
       }
       if (age > t.startSeconds) {
-        const why = vmi ? 'the VM was not running' : 'Argo CD did not apply the change';
-        return { kind: 'fail', message: `Can't start: ${why} within ${minutes(t.startSeconds)}.`, halt: true };
+        return { kind: 'fail', message: msg(vmi ? 'srv.kv.notRunningLate' : 'srv.kv.argoLate', { time: minutesMsg(t.startSeconds) }), halt: true };
       }
       return { kind: 'wait' };
     }
     case 'booting':
-      if (!vmi || vmi.phase === 'Succeeded' || vmi.phase === 'Failed') return { kind: 'fail', message: "Can't start: the VM stopped while Windows was booting.", halt: true };
+      if (!vmi || vmi.phase === 'Succeeded' || vmi.phase === 'Failed') return { kind: 'fail', message: msg('srv.cantStart.vmStopped'), halt: true };
       if (vmi.phase === 'Running' && f.guestUp) return { kind: 'ready' };
-      if (age > t.startSeconds + t.bootSeconds) return { kind: 'fail', message: `Can't start: Windows did not answer within ${minutes(t.bootSeconds)}.`, halt: true };
+      if (age > t.startSeconds + t.bootSeconds) return { kind: 'fail', message: msg('srv.cantStart.boot', { time: minutesMsg(t.bootSeconds) }), halt: true };
       return { kind: 'wait' };
     case 'ready':
       return !vmi || vmi.phase !== 'Running' ? { kind: 'ended', reason: 'external' } : { kind: 'wait' };
@@ -243,19 +241,19 @@ export interface KubevirtPreflightFacts {
  * the scheduler cannot place fails the start with the scheduler's reason (unschedulableSeconds).
  */
 export function evaluateKubevirtPreflight(f: KubevirtPreflightFacts): PreflightResult {
-  const checks: PreflightCheck[] = [{ id: 'permission', ok: true, message: 'You may start the gaming PC.' }];
+  const checks: PreflightCheck[] = [{ id: 'permission', ok: true, message: msg('srv.permission') }];
   if (!f.vm) {
-    checks.push({ id: 'memory', ok: false, message: "The gaming VM wasn't found on the cluster." });
+    checks.push({ id: 'memory', ok: false, message: msg('srv.kv.vmMissing') });
   } else {
     const mine = new Set(f.vm.gpus);
     const holder = f.others.find((v) => vmiActive(v) && !(v.namespace === f.vm!.namespace && v.name === f.vm!.name) && v.gpus.some((g) => mine.has(g)));
-    checks.push(holder ? { id: 'gpu', ok: false, message: `The graphics card is in use by ${holder.name}.` } : { id: 'gpu', ok: true, message: 'The graphics card is free.' });
-    checks.push({ id: 'memory', ok: true, message: f.vm.memoryBytes ? `Needs ${gb(f.vm.memoryBytes)}; the cluster reserves it when the VM starts.` : 'The cluster reserves the memory when the VM starts.' });
+    checks.push(holder ? { id: 'gpu', ok: false, message: msg('srv.gpu.busy', { vm: holder.name }) } : { id: 'gpu', ok: true, message: msg('srv.gpu.free') });
+    checks.push({ id: 'memory', ok: true, message: f.vm.memoryBytes ? msg('srv.kv.memory', { need: { bytes: f.vm.memoryBytes } }) : msg('srv.kv.memoryUnknown') });
   }
   checks.push(
     f.promotionInFlight
-      ? { id: 'promotion', ok: false, message: 'A promotion is being rolled out to PROD right now; try again in a few minutes.' }
-      : { id: 'promotion', ok: true, message: 'No promotion is being rolled out.' },
+      ? { id: 'promotion', ok: false, message: msg('srv.promotion.busy') }
+      : { id: 'promotion', ok: true, message: msg('srv.promotion.none') },
   );
   checks.push(...windowChecks(f));
   const refused = checks.find((c) => !c.ok);

@@ -1,10 +1,11 @@
 // The pre-flight rules, evaluated before any Proxmox power call. Pure: the server gathers the facts
-// (VM list, host memory, promotions, clock) and this decides, each check in plain words.
+// (VM list, host memory, promotions, clock) and this decides, each check a message (code + params).
 import type { Role } from '../roles';
 import type { GamingConfig } from './config';
 import type { PreflightCheck, PreflightResult } from './types';
-import { activeQuietHours, clock } from './time';
-import { gb, GiB } from './words';
+import { activeQuietHours } from './time';
+import { msg } from '../i18n/message';
+import { GiB } from './words';
 
 export interface VmFacts {
   vmid: number;
@@ -45,8 +46,8 @@ export function pciDevices(entries: string[]): string[] {
 function gpuCheck(f: PreflightFacts, gaming: VmFacts): PreflightCheck {
   const mine = new Set(pciDevices(gaming.pci));
   const holder = f.vms.find((v) => v.vmid !== gaming.vmid && v.running && pciDevices(v.pci).some((d) => mine.has(d)));
-  if (holder) return { id: 'gpu', ok: false, message: `The graphics card is in use by ${holder.name}.` };
-  return { id: 'gpu', ok: true, message: 'The graphics card is free.' };
+  if (holder) return { id: 'gpu', ok: false, message: msg('srv.gpu.busy', { vm: holder.name }) };
+  return { id: 'gpu', ok: true, message: msg('srv.gpu.free') };
 }
 
 interface MemoryVerdict {
@@ -63,40 +64,40 @@ function memoryCheck(f: PreflightFacts, gaming: VmFacts): MemoryVerdict {
   const free = f.hostTotalBytes - (hostReserveGiB + zfsArcGiB + bufferGiB) * GiB - used;
   const need = gaming.memoryBytes;
   const devVmids = dev.map((v) => v.vmid);
-  if (need <= free) return { check: { id: 'memory', ok: true, message: `Enough memory: needs ${gb(need)}, ${gb(free)} free.` }, stopDev: false, devVmids };
+  if (need <= free) return { check: { id: 'memory', ok: true, message: msg('srv.memory.ok', { need: { bytes: need }, free: { bytes: free } }) }, stopDev: false, devVmids };
   const devBytes = dev.reduce((n, v) => n + v.memoryBytes, 0);
-  const whileDev = dev.length ? ' while the DEV cluster is running' : '';
   if (f.cfg.policy === 'stop-dev' && dev.length && need <= free + devBytes) {
     return {
-      check: { id: 'memory', ok: true, message: `Needs ${gb(need)}, ${gb(free)} free: the DEV cluster will be shut down to make room.` },
+      check: { id: 'memory', ok: true, message: msg('srv.memory.stopDev', { need: { bytes: need }, free: { bytes: free } }) },
       stopDev: true,
       devVmids,
     };
   }
-  return { check: { id: 'memory', ok: false, message: `Not enough memory: needs ${gb(need)}, ${gb(free)} free${whileDev}.` }, stopDev: false, devVmids };
+  return { check: { id: 'memory', ok: false, message: msg(dev.length ? 'srv.memory.shortDev' : 'srv.memory.short', { need: { bytes: need }, free: { bytes: free } }) }, stopDev: false, devVmids };
 }
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Maintenance, quiet hours and the weekly allowance: the same for every backend. */
 export function windowChecks(f: Pick<PreflightFacts, 'cfg' | 'now' | 'role' | 'weeklyMinutesUsed'>): PreflightCheck[] {
-  const tz = f.cfg.timeZone;
   const out: PreflightCheck[] = [];
   const m = f.cfg.maintenance.find((w) => f.now >= new Date(w.from) && f.now < new Date(w.to));
-  out.push(m ? { id: 'maintenance', ok: false, message: `The homelab is under maintenance (${m.reason}) until ${clock(new Date(m.to), tz)}.` } : { id: 'maintenance', ok: true, message: 'No maintenance is planned now.' });
-  const q = activeQuietHours(f.now, f.cfg.quietHours, tz);
-  if (q && f.role !== 'admin') out.push({ id: 'quiet-hours', ok: false, message: `It's ${q.label} (${q.from}–${q.to}); only Paul can start it now.` });
-  else out.push({ id: 'quiet-hours', ok: true, message: q ? `It's ${q.label}, but you are an admin.` : 'Not within quiet hours.' });
+  out.push(m ? { id: 'maintenance', ok: false, message: msg('srv.maintenance.on', { reason: m.reason, time: { at: new Date(m.to).toISOString() } }) } : { id: 'maintenance', ok: true, message: msg('srv.maintenance.off') });
+  const q = activeQuietHours(f.now, f.cfg.quietHours, f.cfg.timeZone);
+  if (q && f.role !== 'admin') out.push({ id: 'quiet-hours', ok: false, message: msg('srv.quiet.on', { label: q.label, from: q.from, to: q.to, admin: f.cfg.adminName }) });
+  else out.push({ id: 'quiet-hours', ok: true, message: q ? msg('srv.quiet.admin', { label: q.label }) : msg('srv.quiet.off') });
   const limit = f.cfg.weeklyHoursPerPerson;
   if (limit && f.role !== 'admin') {
     const used = f.weeklyMinutesUsed / 60;
-    out.push(used >= limit ? { id: 'weekly', ok: false, message: `You have played ${used.toFixed(1)} h this week; the limit is ${limit} h.` } : { id: 'weekly', ok: true, message: `${(limit - used).toFixed(1)} h left this week.` });
+    out.push(used >= limit ? { id: 'weekly', ok: false, message: msg('srv.weekly.over', { used: round1(used), limit }) } : { id: 'weekly', ok: true, message: msg('srv.weekly.left', { left: round1(limit - used) }) });
   }
   return out;
 }
 
 export function evaluatePreflight(f: PreflightFacts): PreflightResult {
   const gaming = f.vms.find((v) => v.vmid === f.gamingVmid);
-  const checks: PreflightCheck[] = [{ id: 'permission', ok: true, message: 'You may start the gaming PC.' }];
-  let mem: MemoryVerdict = { check: { id: 'memory', ok: false, message: "The gaming VM wasn't found on the server." }, stopDev: false, devVmids: [] };
+  const checks: PreflightCheck[] = [{ id: 'permission', ok: true, message: msg('srv.permission') }];
+  let mem: MemoryVerdict = { check: { id: 'memory', ok: false, message: msg('srv.vmMissing') }, stopDev: false, devVmids: [] };
   if (gaming) {
     checks.push(gpuCheck(f, gaming));
     mem = memoryCheck(f, gaming);
@@ -104,8 +105,8 @@ export function evaluatePreflight(f: PreflightFacts): PreflightResult {
   checks.push(mem.check);
   checks.push(
     f.promotionInFlight
-      ? { id: 'promotion', ok: false, message: 'A promotion is being rolled out to PROD right now; try again in a few minutes.' }
-      : { id: 'promotion', ok: true, message: 'No promotion is being rolled out.' },
+      ? { id: 'promotion', ok: false, message: msg('srv.promotion.busy') }
+      : { id: 'promotion', ok: true, message: msg('srv.promotion.none') },
   );
   checks.push(...windowChecks(f));
   const refused = checks.find((c) => !c.ok);
@@ -114,7 +115,7 @@ export function evaluatePreflight(f: PreflightFacts): PreflightResult {
     ok: !refused,
     checks,
     refusal: refused?.message ?? null,
-    note: stopDev ? 'The DEV cluster will be shut down to make room.' : null,
+    note: stopDev ? msg('srv.note.stopDev') : null,
     stopDev,
     devVmids: mem.devVmids,
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cardState, type CardFacts } from './state';
-import { proxmoxReason, gb } from './words';
+import { msg } from '../i18n/message';
+import { renderEn } from '../i18n/render-en';
+import { proxmoxReason, proxmoxReasonMsg } from './words';
 
 const now = new Date('2026-11-24T19:00:00Z');
 const f = (o: Partial<CardFacts>): CardFacts => ({ reachable: true, running: false, guestUp: null, session: null, lastEnded: null, now, ...o });
@@ -40,9 +42,15 @@ describe('plain words', () => {
     expect(proxmoxReason('start failed: something odd')).toBe('Proxmox said: "start failed: something odd"');
   });
 
-  it('writes sizes as Proxmox shows them', () => {
-    expect(gb(32 * 1024 ** 3)).toBe('32 GB');
-    expect(gb(1.5 * 1024 ** 3)).toBe('1.5 GB');
-    expect(gb(-5)).toBe('0 GB');
+  it('gives each Proxmox reason as a code', () => {
+    expect(proxmoxReasonMsg('TASK ERROR: VM 300 already running')).toEqual({ code: 'srv.reason.alreadyRunning' });
+    expect(proxmoxReasonMsg('start failed: something odd')).toEqual({ code: 'srv.reason.other', params: { text: 'start failed: something odd' } });
+  });
+
+  it('writes sizes as Proxmox shows them (GiB), never below zero', () => {
+    const need = (bytes: number) => renderEn(msg('srv.kv.memory', { need: { bytes } }));
+    expect(need(32 * 1024 ** 3)).toBe('Needs 32 GB; the cluster reserves it when the VM starts.');
+    expect(need(1.5 * 1024 ** 3)).toBe('Needs 1.5 GB; the cluster reserves it when the VM starts.');
+    expect(need(-5)).toBe('Needs 0 GB; the cluster reserves it when the VM starts.');
   });
 });

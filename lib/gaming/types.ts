@@ -1,4 +1,6 @@
-// What the gaming card and the history page receive from the server (JSON-safe DTOs).
+// What the gaming card and the history page receive from the server (JSON-safe DTOs). Words travel as
+// messages (code + params, lib/i18n/message.ts) that the page says in its language.
+import type { Message } from '../i18n/message';
 
 export type CardState = 'off' | 'starting' | 'booting' | 'ready' | 'stopping' | 'failed' | 'unreachable';
 export type SessionState = 'starting' | 'booting' | 'ready' | 'stopping' | 'ended';
@@ -10,16 +12,16 @@ export interface PreflightCheck {
   id: CheckId;
   ok: boolean;
   /** Plain words, for the person holding the phone. */
-  message: string;
+  message: Message;
 }
 
 export interface PreflightResult {
   ok: boolean;
   checks: PreflightCheck[];
   /** What starting will do besides starting (e.g. shut the DEV cluster down), or null. */
-  note: string | null;
+  note: Message | null;
   /** The first refusal, as one sentence. */
-  refusal: string | null;
+  refusal: Message | null;
   stopDev: boolean;
   devVmids: number[];
 }
@@ -35,7 +37,7 @@ export interface GamingSessionDto {
   leaseEndsAt: string;
   endedAt: string | null;
   endReason: EndReason | null;
-  failure: string | null;
+  failure: Message | null;
   stoppedByName: string | null;
   durationMinutes: number | null;
   stopDev: boolean;
@@ -44,17 +46,17 @@ export interface GamingSessionDto {
 export interface GamingStateDto {
   state: CardState;
   /** "Ready to play", "Booting Windows", … */
-  label: string;
+  label: Message;
   /** One line under the label: who and when, or why it can't start. */
-  detail: string | null;
+  detail: Message | null;
   session: GamingSessionDto | null;
   /** Shown when the lease ends within the warning window. */
-  leaseWarning: string | null;
+  leaseWarning: Message | null;
   /** Pre-flight preview while the VM is off (what a tap would do or why it would be refused). */
   preflight: Pick<PreflightResult, 'ok' | 'checks' | 'note' | 'refusal'> | null;
   can: { start: boolean; stop: boolean; extend: boolean };
   /** Something the card must say besides the state (e.g. the homelab server can't be reached). */
-  notice: string | null;
+  notice: Message | null;
   at: string;
 }
 
@@ -65,5 +67,5 @@ export interface GamingHistoryDto {
 
 export interface DevPowerDto {
   vms: { vmid: number; name: string; running: boolean; memoryGiB: number }[];
-  notice: string | null;
+  notice: Message | null;
 }

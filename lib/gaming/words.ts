@@ -1,41 +1,57 @@
-// Plain words for the card: state labels, sizes, and Proxmox's error texts translated.
+// Plain words for the card as messages (lib/i18n/message.ts): state labels, durations, and Proxmox's
+// error texts translated into a reason.
+import { msg, type Message, type MessageCode } from '../i18n/message';
+import { renderEn, renderEnClause } from '../i18n/render-en';
 import type { CardState } from './types';
 
 export const GiB = 1024 ** 3;
 
-export const STATE_LABEL: Record<CardState, string> = {
-  off: 'Off',
-  starting: 'Starting',
-  booting: 'Booting Windows',
-  ready: 'Ready to play',
-  stopping: 'Stopping',
-  failed: "Can't start",
-  unreachable: "Can't reach the homelab server",
-};
+/** The card's state in words: `gaming.state.<state>` of the catalogue. */
+export const stateLabel = (state: CardState): Message => msg(`gaming.state.${state}`);
 
-export const UNREACHABLE = "The homelab server can't be reached.";
-export const FORBIDDEN_TOKEN = "The panel's Proxmox token may not do this.";
+// English sentences for server/clients/proxmox/errors.ts, from the catalogue.
+export const UNREACHABLE = renderEn(msg('srv.unreachable'));
+export const FORBIDDEN_TOKEN = renderEn(msg('srv.tokenRefused'));
 
-/** 34359738368 → "32 GB" (GiB, as Proxmox shows them), one decimal when not whole. */
-export function gb(bytes: number): string {
-  const g = Math.max(0, bytes) / GiB;
-  return `${Number.isInteger(g) ? g : g.toFixed(1)} GB`;
-}
-
-const RULES: [RegExp, string][] = [
-  [/permission check failed|\b403\b/i, "the panel's Proxmox token may not do this"],
-  [/already running/i, 'it was already running'],
-  [/not running/i, "it wasn't running"],
-  [/(can't|cannot|unable to) lock|is locked|got timeout.*lock|lock.*timeout/i, 'the VM is locked by another task (a backup, maybe)'],
-  [/vfio|iommu|hostpci|pci device|device or resource busy/i, 'the graphics card could not be handed to the VM (is it in use?)'],
-  [/cannot allocate memory|out of memory|\boom\b|not enough memory/i, 'the server ran out of memory'],
-  [/configuration file .* does not exist|no such vm/i, "the gaming VM doesn't exist on the server"],
-  [/timeout|timed out/i, 'Proxmox took too long'],
+const RULES: [RegExp, MessageCode][] = [
+  [/permission check failed|\b403\b/i, 'srv.reason.token'],
+  [/already running/i, 'srv.reason.alreadyRunning'],
+  [/not running/i, 'srv.reason.notRunning'],
+  [/(can't|cannot|unable to) lock|is locked|got timeout.*lock|lock.*timeout/i, 'srv.reason.locked'],
+  [/vfio|iommu|hostpci|pci device|device or resource busy/i, 'srv.reason.gpu'],
+  [/cannot allocate memory|out of memory|\boom\b|not enough memory/i, 'srv.reason.memory'],
+  [/configuration file .* does not exist|no such vm/i, 'srv.reason.noVm'],
+  [/timeout|timed out/i, 'srv.reason.timeout'],
 ];
 
-/** Proxmox's task exit status or error text → a short clause in plain words. */
-export function proxmoxReason(text: string): string {
+/** Proxmox's task exit status or error text → a short clause in plain words (a message, lower-case). */
+export function proxmoxReasonMsg(text: string): Message {
   const clean = text.replace(/^TASK ERROR:\s*/i, '').trim();
-  for (const [re, words] of RULES) if (re.test(clean)) return words;
-  return `Proxmox said: "${clean.slice(0, 160)}"`;
+  for (const [re, code] of RULES) if (re.test(clean)) return msg(code);
+  return msg('srv.reason.other', { text: clean.slice(0, 160) });
+}
+
+/** The same clause in English (server/clients/proxmox/errors.ts builds its error text from it). */
+export function proxmoxReason(text: string): string {
+  return renderEnClause(proxmoxReasonMsg(text));
+}
+
+/** What a failed Proxmox call means, as a clause ("Can't start: {reason}."). */
+export function proxmoxErrorClause(e: { status: number | undefined; reason: string }): Message {
+  if (e.status === undefined) return msg('srv.reason.unreachable');
+  if (e.status === 401 || e.status === 403) return msg('srv.reason.token');
+  return proxmoxReasonMsg(e.reason);
+}
+
+/** The same as a sentence, for the card's notice and error bodies. */
+export function proxmoxErrorMsg(e: { status: number | undefined; reason: string }): Message {
+  if (e.status === undefined) return msg('srv.unreachable');
+  if (e.status === 401 || e.status === 403) return msg('srv.tokenRefused');
+  return msg('srv.sentence', { clause: proxmoxReasonMsg(e.reason) });
+}
+
+/** "10 minutes", "1 minute" (at least one). */
+export function minutesMsg(seconds: number): Message {
+  const n = Math.max(1, Math.round(seconds / 60));
+  return n === 1 ? msg('srv.minute') : msg('srv.minutes', { n });
 }

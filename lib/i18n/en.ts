@@ -1,5 +1,6 @@
 // English messages: the source catalogue. Keys are flat; `{name}` placeholders are filled by t().
 // Family-facing strings use plain words, no jargon.
+import { enGaming } from './en-gaming';
 import { enServer } from './en-server';
 
 export const en = {
@@ -275,6 +276,7 @@ export const en = {
   'audit.target': 'Target',
   'audit.ip': 'IP',
   ...enServer,
+  ...enGaming,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,24 +1,26 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { NextResponse, type NextRequest } from 'next/server';
+import type { Message } from '@/lib/i18n/message';
 import { AppError, HTTP_STATUS } from '../errors';
 import { currentRequestId, log, REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '../log';
 import { observeHttp } from '../metrics';
 import { isDatabaseUnavailable } from '../services/health/database-errors';
 
 // The one place where service errors become transport errors (JSON + status for routes, `{ ok:false,
-// code, message }` for server actions); unknown errors are logged and become 500s. Server errors quote
-// the request id. `route()` wraps every app/api handler: request id, timing by route pattern and status.
+// code, message }` for server actions; `msg` too when the error carries a coded message); unknown
+// errors are logged and become 500s. Server errors quote the request id. `route()` wraps every
+// app/api handler: request id, timing by route pattern and status.
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; requestId?: string };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; msg?: Message; requestId?: string };
 
-export function errorBody(e: unknown): { status: number; code: string; message: string; details?: unknown; requestId?: string } {
+export function errorBody(e: unknown): { status: number; code: string; message: string; msg?: Message; details?: unknown; requestId?: string } {
   const requestId = currentRequestId();
   if (e instanceof AppError) {
     const status = HTTP_STATUS[e.code];
     if (status >= 500) log.warn({ code: e.code, status, err: e.message }, 'request failed');
     else log.info({ code: e.code, status, err: e.message }, 'request refused');
-    return { status, code: e.code, message: e.message, details: e.code === 'validation' ? e.details : undefined, ...(status >= 500 && requestId ? { requestId } : {}) };
+    return { status, code: e.code, message: e.message, ...(e.msg ? { msg: e.msg } : {}), details: e.code === 'validation' ? e.details : undefined, ...(status >= 500 && requestId ? { requestId } : {}) };
   }
   if (isDatabaseUnavailable(e)) {
     log.warn({ code: 'unavailable', status: 503, err: e instanceof Error ? e.message : String(e) }, 'database unavailable');
@@ -60,8 +62,8 @@ export async function actionResult<T>(work: () => Promise<T>): Promise<ActionRes
     try {
       return { ok: true as const, data: await work() };
     } catch (e) {
-      const { code, message, requestId } = errorBody(e);
-      return { ok: false as const, code, message, ...(requestId ? { requestId } : {}) };
+      const { code, message, msg, requestId } = errorBody(e);
+      return { ok: false as const, code, message, ...(msg ? { msg } : {}), ...(requestId ? { requestId } : {}) };
     }
   });
 }

@@ -39,6 +39,7 @@ describe('DEV cluster power (postgres)', () => {
     await driveUntil(ctx, 'ready');
     h.cfg.memory.bufferGiB = 4;
     await expect(setDevPower({ action: 'start' }, h.ctx(PAUL))).rejects.toThrow('Not enough memory: the DEV cluster needs 4 GB, 0 GB free while the gaming PC is running.');
+    await expect(setDevPower({ action: 'start' }, h.ctx(PAUL))).rejects.toMatchObject({ msg: { code: 'srv.dev.memoryGaming' } });
     await expect(setDevPower({ action: 'reboot' }, h.ctx(PAUL))).rejects.toThrow(/action/);
   });
 });

@@ -4,6 +4,7 @@ import { GiB } from '@/lib/gaming/words';
 import { requirePermission } from '../../auth/guard';
 import { ProxmoxError } from '../../clients/proxmox/errors';
 import { gamingCtx, type GamingCtx } from '../gaming/ctx';
+import { errorMsg } from '../gaming/say';
 
 // The DEV cluster's VMs (tagged `dev`) for the admin's power buttons.
 export async function getDevPower(_input: unknown = {}, ctx: GamingCtx = gamingCtx()): Promise<DevPowerDto> {
@@ -16,7 +17,7 @@ export async function getDevPower(_input: unknown = {}, ctx: GamingCtx = gamingC
       notice: null,
     };
   } catch (e) {
-    if (e instanceof ProxmoxError) return { vms: [], notice: e.message };
+    if (e instanceof ProxmoxError) return { vms: [], notice: errorMsg(e) };
     throw e;
   }
 }

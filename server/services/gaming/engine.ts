@@ -1,11 +1,13 @@
 import 'server-only';
-import { proxmoxReason } from '@/lib/gaming/words';
+import { minutesMsg, proxmoxErrorClause, proxmoxReasonMsg } from '@/lib/gaming/words';
+import { msg } from '@/lib/i18n/message';
 import type { VmStatus } from '../../clients/proxmox/power';
 import { toProxmoxError } from '../../clients/proxmox/errors';
 import { recordAudit } from '../audit/record-audit';
 import type { GamingCtx } from './ctx';
 import { kvAdvance } from './kubevirt';
 import { changed, failSession } from './outcome';
+import { coded } from './say';
 import { firstName, transition, type SessionRow } from './sessions';
 
 export { failSession } from './outcome';
@@ -26,8 +28,8 @@ export async function claimAndStart(ctx: GamingCtx, row: SessionRow): Promise<vo
     await transition(db, row.id, ['starting'], { startUpid: upid });
   } catch (e) {
     const err = toProxmoxError(e);
-    await failSession(ctx, row, `Can't start: ${err.message.charAt(0).toLowerCase()}${err.message.slice(1)}`, err.reason);
-    throw err;
+    await failSession(ctx, row, msg('srv.cantStart', { reason: proxmoxErrorClause(err) }), err.reason);
+    throw coded(err);
   }
 }
 
@@ -54,32 +56,32 @@ export async function advance(ctx: GamingCtx, row: SessionRow, vms?: VmStatus[])
     if (!row.startUpid && row.stopDev) {
       const devUp = list.filter((v) => v.running && v.vmid !== row.vmid && v.tags.includes(cfg.devTag));
       if (devUp.length === 0) return claimAndStart(ctx, row).catch(() => undefined);
-      if (since(ctx, row.startedAt) > t.devShutdownSeconds * SEC) await failSession(ctx, row, "Can't start: the DEV cluster did not shut down in time.");
+      if (since(ctx, row.startedAt) > t.devShutdownSeconds * SEC) await failSession(ctx, row, msg('srv.cantStart.devTimeout'));
       return;
     }
     if (!row.startUpid || row.startUpid === 'pending') {
-      if (since(ctx, row.startedAt) > t.startTaskSeconds * SEC) await failSession(ctx, row, "Can't start: Proxmox never started the VM.");
+      if (since(ctx, row.startedAt) > t.startTaskSeconds * SEC) await failSession(ctx, row, msg('srv.cantStart.neverStarted'));
       return;
     }
     const task = await ctx.proxmox().task(row.startUpid);
     if (task.running) {
-      if (since(ctx, row.startedAt) > (t.startTaskSeconds + t.devShutdownSeconds) * SEC) await failSession(ctx, row, "Can't start: Proxmox's start task took too long.");
+      if (since(ctx, row.startedAt) > (t.startTaskSeconds + t.devShutdownSeconds) * SEC) await failSession(ctx, row, msg('srv.cantStart.taskSlow'));
       return;
     }
     if (task.exitstatus === 'OK') {
       if (await transition(db, row.id, ['starting'], { state: 'booting' })) await changed(ctx);
     } else {
-      await failSession(ctx, row, `Can't start: ${proxmoxReason(task.exitstatus ?? '')}.`, task.exitstatus ?? undefined);
+      await failSession(ctx, row, msg('srv.cantStart', { reason: proxmoxReasonMsg(task.exitstatus ?? '') }), task.exitstatus ?? undefined);
     }
     return;
   }
   if (row.state === 'booting') {
-    if (vm && !vm.running) return void (await failSession(ctx, row, "Can't start: the VM stopped while Windows was booting."));
+    if (vm && !vm.running) return void (await failSession(ctx, row, msg('srv.cantStart.vmStopped')));
     if (await guestUp(ctx, row.vmid)) {
       if (await transition(db, row.id, ['booting'], { state: 'ready', readyAt: ctx.now(), activityAt: ctx.now() })) await changed(ctx);
     } else if (since(ctx, row.startedAt) > t.bootSeconds * SEC) {
       // Don't leave a half-booted VM holding the GPU and 32 GB: fail it and power it off.
-      if (await failSession(ctx, row, `Can't start: Windows did not answer within ${Math.round(t.bootSeconds / 60)} minutes.`)) {
+      if (await failSession(ctx, row, msg('srv.cantStart.boot', { time: minutesMsg(t.bootSeconds) }))) {
         await ctx.proxmox().stop(row.vmid).catch(() => undefined);
       }
     }

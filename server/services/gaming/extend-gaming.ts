@@ -1,14 +1,14 @@
 import 'server-only';
 import { extendLease } from '@/lib/gaming/lease';
 import { ExtendGamingSchema } from '@/lib/gaming/schemas';
-import { clock } from '@/lib/gaming/time';
 import type { GamingStateDto } from '@/lib/gaming/types';
 import { requirePermission } from '../../auth/guard';
-import { ConflictError } from '../../errors';
+import { msg } from '@/lib/i18n/message';
 import { parseInput } from '../../validation';
 import { recordAudit } from '../audit/record-audit';
 import { gamingCtx, type GamingCtx } from './ctx';
 import { buildState } from './get-gaming-state';
+import { conflict } from './say';
 import { activeSession, transition } from './sessions';
 
 // Extend = optimistic update on the lease end the caller saw: a double tap extends once.
@@ -18,7 +18,7 @@ export async function extendGaming(input: unknown, ctx: GamingCtx = gamingCtx())
   const db = await ctx.db();
   const cfg = ctx.gaming();
   const row = await activeSession(db);
-  if (!row || (row.state !== 'booting' && row.state !== 'ready')) throw new ConflictError('The gaming PC is not running, so there is nothing to extend.');
+  if (!row || (row.state !== 'booting' && row.state !== 'ready')) throw conflict(ctx, msg('srv.extend.notRunning'));
   const seen = cmd.leaseEndsAt ? new Date(cmd.leaseEndsAt) : row.leaseEndsAt;
   // The lease already moved since the caller looked (a double tap, or someone else extended).
   if (seen.getTime() !== row.leaseEndsAt.getTime()) return buildState(ctx, actor);
@@ -28,7 +28,7 @@ export async function extendGaming(input: unknown, ctx: GamingCtx = gamingCtx())
     recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, ip, action: 'gaming.extend', target: `vm/${row.vmid}`, outcome, details: { session: row.id, ...details } });
   if (!r.ok) {
     await audit('denied', { reason: 'at-max' });
-    throw new ConflictError(`The session can't go past ${clock(r.maxEndsAt, cfg.timeZone)} (${cfg.lease.maxMinutes / 60} h at most).`);
+    throw conflict(ctx, msg('srv.extend.max', { time: { at: r.maxEndsAt.toISOString() }, h: cfg.lease.maxMinutes / 60 }));
   }
   const won = await transition(db, row.id, ['booting', 'ready'], { leaseEndsAt: r.leaseEndsAt, warnedAt: null }, { leaseEndsAt: row.leaseEndsAt });
   if (won) {

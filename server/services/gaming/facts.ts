@@ -3,8 +3,9 @@ import type { PreflightFacts, VmFacts } from '@/lib/gaming/preflight';
 import type { Role } from '@/lib/roles';
 import type { VmStatus } from '../../clients/proxmox/power';
 import type { Db } from '../../db';
-import { ConflictError } from '../../errors';
+import { msg } from '@/lib/i18n/message';
 import type { GamingCtx } from './ctx';
+import { conflict } from './say';
 
 // Gathers what the pre-flight rules need, in parallel, with reads only (no power call).
 
@@ -25,9 +26,7 @@ export function gamingVmid(ctx: GamingCtx, vms: VmStatus[]): number {
   if (cfg.vmid) return cfg.vmid;
   const tagged = vms.filter((v) => v.tags.includes(cfg.tag));
   if (tagged.length !== 1) {
-    throw new ConflictError(
-      tagged.length ? `More than one VM carries the tag "${cfg.tag}"; set gaming.vmid.` : `No VM with the tag "${cfg.tag}" is visible to the panel's Proxmox token.`,
-    );
+    throw conflict(ctx, msg(tagged.length ? 'srv.tag.many' : 'srv.tag.none', { tag: cfg.tag }));
   }
   return tagged[0].vmid;
 }

@@ -2,6 +2,7 @@
 // tasks, stop with hard-stop fallback, the 403 and down cases.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MARIE, PAUL, GUEST } from '@/test/ctx';
+import { renderEn } from '@/lib/i18n/render-en';
 import type { Actor } from '../../context';
 import { ForbiddenError, UpstreamError } from '../../errors';
 import { advance } from './engine';
@@ -38,7 +39,7 @@ describe('gaming VM self-service against the simulator (postgres)', () => {
     await driveUntil(ctx, 'ready');
     const state = await getGamingState({}, ctx);
     expect(state.state).toBe('ready');
-    expect(state.label).toBe('Ready to play');
+    expect(state.label).toEqual({ code: 'gaming.state.ready' });
     // A start while it runs joins too: still one start call.
     await startGaming({}, h.ctx(FAMILY[0]));
     expect(posts(h, '/qemu/300/status/start')).toHaveLength(1);
@@ -47,12 +48,13 @@ describe('gaming VM self-service against the simulator (postgres)', () => {
   it('refuses with the memory explanation under the refuse policy, audited as denied, no power call', async () => {
     h = await startHarness('postgres');
     await expect(startGaming({}, h.ctx(MARIE))).rejects.toThrow('Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.');
+    await expect(startGaming({}, h.ctx(MARIE))).rejects.toMatchObject({ msg: { code: 'srv.memory.shortDev', params: { need: { bytes: 32 * 1024 ** 3 } } } });
     expect(h.sim.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
     const denied = await h.db.auditEvent.findFirst({ where: { action: 'gaming.start', outcome: 'denied' } });
     expect(denied?.details).toMatchObject({ checks: ['memory'] });
     const preview = await getGamingState({}, h.ctx(MARIE));
     expect(preview.state).toBe('off');
-    expect(preview.preflight?.refusal).toBe('Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.');
+    expect(renderEn(preview.preflight!.refusal!)).toBe('Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.');
   });
 
   it('stop-dev shuts the DEV cluster down before starting, and tells the admin', async () => {
@@ -60,7 +62,7 @@ describe('gaming VM self-service against the simulator (postgres)', () => {
     const ctx = h.ctx(MARIE);
     const first = await startGaming({}, ctx);
     expect(first.state).toBe('starting');
-    expect(first.detail).toBe('Shutting the DEV cluster down first…');
+    expect(renderEn(first.detail!)).toBe('Shutting the DEV cluster down first…');
     expect(posts(h, '/qemu/300/status/start')).toHaveLength(0);
     await driveUntil(ctx, 'ready');
     const shutdown = h.sim.calls.findIndex((c) => c.method === 'POST' && c.path.endsWith('/qemu/101/status/shutdown'));
@@ -79,8 +81,10 @@ describe('gaming VM self-service against the simulator (postgres)', () => {
     await driveUntil(ctx, 'ended');
     const state = await getGamingState({}, ctx);
     expect(state.state).toBe('failed');
-    expect(state.label).toBe("Can't start");
-    expect(state.detail).toBe("Can't start: the graphics card could not be handed to the VM (is it in use?).");
+    expect(state.label).toEqual({ code: 'gaming.state.failed' });
+    expect(renderEn(state.detail!)).toBe("Can't start: the graphics card could not be handed to the VM (is it in use?).");
+    // The failure column keeps the message as JSON; the card and the history read it back.
+    expect(JSON.parse((await h.db.gamingSession.findFirstOrThrow({ where: { endReason: 'failed' } })).failure!)).toEqual({ code: 'srv.cantStart', params: { reason: { code: 'srv.reason.gpu' } } });
     const failed = await h.db.auditEvent.findFirst({ where: { action: 'gaming.start', outcome: 'failed' } });
     expect(failed).toMatchObject({ actor: MARIE.subject });
     expect((failed?.details as { proxmox?: string }).proxmox).toContain('Device or resource busy');
@@ -130,14 +134,15 @@ describe('gaming VM self-service against the simulator (postgres)', () => {
     expect(err.message).toBe("The panel's Proxmox token may not do this.");
     const state = await getGamingState({}, ctx);
     expect(state.state).toBe('failed');
-    expect(state.detail).toBe("Can't start: the panel's Proxmox token may not do this.");
+    expect(renderEn(state.detail!)).toBe("Can't start: the panel's Proxmox token may not do this.");
   });
 
   it('says the homelab server can\'t be reached when Proxmox is down, and refuses non-members', async () => {
     h = await startHarness('postgres', { gaming: FITS });
     h.sim.faults.set({ down: true });
     const state = await getGamingState({}, h.ctx(MARIE));
-    expect(state).toMatchObject({ state: 'unreachable', detail: "The homelab server can't be reached.", can: { start: false } });
+    expect(state).toMatchObject({ state: 'unreachable', detail: { code: 'srv.unreachable' }, can: { start: false } });
+    expect(renderEn(state.detail!)).toBe("The homelab server can't be reached.");
     await expect(startGaming({}, h.ctx(MARIE))).rejects.toThrow("The homelab server can't be reached.");
     await expect(startGaming({}, h.ctx(GUEST))).rejects.toBeInstanceOf(ForbiddenError);
     await expect(startGaming({ force: true }, h.ctx(PAUL))).rejects.toThrow(/unknown field force/);

@@ -3,16 +3,16 @@ import { can } from '@/lib/permissions';
 import { evaluatePreflight } from '@/lib/gaming/preflight';
 import { canExtend, leasePhase } from '@/lib/gaming/lease';
 import { cardState } from '@/lib/gaming/state';
-import { clock } from '@/lib/gaming/time';
 import type { GamingStateDto } from '@/lib/gaming/types';
-import { STATE_LABEL, UNREACHABLE } from '@/lib/gaming/words';
+import { stateLabel } from '@/lib/gaming/words';
+import { msg, readStoredMessage, type Message } from '@/lib/i18n/message';
 import { requirePermission } from '../../auth/guard';
 import type { VmStatus } from '../../clients/proxmox/power';
-import { ProxmoxError } from '../../clients/proxmox/errors';
 import type { Actor } from '../../context';
 import { AppError } from '../../errors';
 import { gamingCtx, type GamingCtx } from './ctx';
 import { guestUp } from './engine';
+import { errorMsg } from './say';
 import { gatherFacts, gamingVmid } from './facts';
 import { buildKubevirtState } from './kubevirt-state';
 import { activeSession, lastEnded, toSessionDto } from './sessions';
@@ -25,12 +25,11 @@ export async function getGamingState(_input: unknown = {}, ctx: GamingCtx = gami
   return buildState(ctx, actor);
 }
 
-async function readVms(ctx: GamingCtx): Promise<{ vms: VmStatus[] | null; notice: string | null }> {
+async function readVms(ctx: GamingCtx): Promise<{ vms: VmStatus[] | null; notice: Message | null }> {
   try {
     return { vms: await ctx.proxmox().listVms(), notice: null };
   } catch (e) {
-    if (e instanceof ProxmoxError) return { vms: null, notice: e.message };
-    if (e instanceof AppError) return { vms: null, notice: e.message };
+    if (e instanceof AppError) return { vms: null, notice: errorMsg(e) };
     throw e;
   }
 }
@@ -47,7 +46,8 @@ export async function buildState(ctx: GamingCtx, actor: Actor): Promise<GamingSt
     try {
       vmid = gamingVmid(ctx, vms);
     } catch (e) {
-      notice = (e as Error).message;
+      if (!(e instanceof AppError)) throw e;
+      notice = errorMsg(e);
     }
   }
   const active = await activeSession(db, vmid ?? undefined);
@@ -70,14 +70,14 @@ export async function buildState(ctx: GamingCtx, actor: Actor): Promise<GamingSt
   }
   const phase = active && (active.state === 'booting' || active.state === 'ready') ? leasePhase(active.leaseEndsAt, now, cfg.lease) : null;
   const detail =
-    state === 'failed' ? (ended?.failure ?? null) : state === 'unreachable' ? (notice ?? UNREACHABLE) : active?.state === 'starting' && active.stopDev && !active.startUpid ? 'Shutting the DEV cluster down first…' : null;
+    state === 'failed' ? readStoredMessage(ended?.failure ?? null) : state === 'unreachable' ? (notice ?? msg('srv.unreachable')) : active?.state === 'starting' && active.stopDev && !active.startUpid ? msg('srv.stoppingDev') : null;
   return {
     state,
     // A refusing token or a missing VM is no outage: say "can't check", not "can't reach".
-    label: state === 'unreachable' && notice && notice !== UNREACHABLE ? "Can't check the gaming PC" : STATE_LABEL[state],
+    label: state === 'unreachable' && notice && notice.code !== 'srv.unreachable' ? msg('srv.cantCheck') : stateLabel(state),
     detail,
     session: active ? toSessionDto(active, actor.subject) : null,
-    leaseWarning: phase === 'warn' && active ? `It shuts down at ${clock(active.leaseEndsAt, cfg.timeZone)}. Tap Extend for more time.` : null,
+    leaseWarning: phase === 'warn' && active ? msg('srv.leaseWarning', { time: { at: active.leaseEndsAt.toISOString() } }) : null,
     preflight,
     can: {
       start: power && reachable && (state === 'off' || state === 'failed'),

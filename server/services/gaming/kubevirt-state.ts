@@ -2,25 +2,26 @@ import 'server-only';
 import { can } from '@/lib/permissions';
 import { evaluateKubevirtPreflight, kubevirtCardState, startingDetail } from '@/lib/gaming/kubevirt';
 import { canExtend, leasePhase } from '@/lib/gaming/lease';
-import { clock } from '@/lib/gaming/time';
 import type { GamingStateDto } from '@/lib/gaming/types';
-import { STATE_LABEL, UNREACHABLE } from '@/lib/gaming/words';
+import { stateLabel } from '@/lib/gaming/words';
+import { msg, readStoredMessage, type Message } from '@/lib/i18n/message';
 import type { Actor } from '../../context';
 import { AppError } from '../../errors';
 import type { GamingCtx } from './ctx';
 import { isCommitted, KUBEVIRT_VMID, kvGatherFacts, kvGuestUp, kvObserve, type KvSeen } from './kubevirt';
+import { errorMsg } from './say';
 import { activeSession, lastEnded, toSessionDto } from './sessions';
 
 // The gaming card with the KubeVirt backend: the session row, the VirtualMachine and its VMI. Never
 // fails because of the cluster: an unreachable API server becomes the card's notice.
 
-async function readCluster(ctx: GamingCtx): Promise<{ seen: KvSeen | null; notice: string | null }> {
+async function readCluster(ctx: GamingCtx): Promise<{ seen: KvSeen | null; notice: Message | null }> {
   try {
     const seen = await kvObserve(ctx);
     const k = ctx.gaming().kubevirt;
-    return { seen, notice: seen.vm ? null : `The VirtualMachine ${k.namespace}/${k.vm} is not on the ${k.cluster} cluster.` };
+    return { seen, notice: seen.vm ? null : msg('srv.kv.notOnCluster', { vm: `${k.namespace}/${k.vm}`, cluster: k.cluster }) };
   } catch (e) {
-    if (e instanceof AppError) return { seen: null, notice: e.message };
+    if (e instanceof AppError) return { seen: null, notice: errorMsg(e) };
     throw e;
   }
 }
@@ -57,18 +58,18 @@ export async function buildKubevirtState(ctx: GamingCtx, actor: Actor): Promise<
   const phase = active && (active.state === 'booting' || active.state === 'ready') ? leasePhase(active.leaseEndsAt, now, cfg.lease) : null;
   const detail =
     state === 'failed'
-      ? (ended?.failure ?? null)
+      ? readStoredMessage(ended?.failure ?? null)
       : state === 'unreachable'
-        ? (notice ?? UNREACHABLE)
+        ? (notice ?? msg('srv.unreachable'))
         : state === 'starting'
           ? startingDetail(active ? isCommitted(active) : true, seen?.vmi ?? null)
           : null;
   return {
     state,
-    label: state === 'unreachable' && seen ? "Can't check the gaming PC" : STATE_LABEL[state],
+    label: state === 'unreachable' && seen ? msg('srv.cantCheck') : stateLabel(state),
     detail,
     session: active ? toSessionDto(active, actor.subject) : null,
-    leaseWarning: phase === 'warn' && active ? `It shuts down at ${clock(active.leaseEndsAt, cfg.timeZone)}. Tap Extend for more time.` : null,
+    leaseWarning: phase === 'warn' && active ? msg('srv.leaseWarning', { time: { at: active.leaseEndsAt.toISOString() } }) : null,
     preflight,
     can: {
       start: power && reachable && (state === 'off' || state === 'failed'),

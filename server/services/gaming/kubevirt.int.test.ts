@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_KINDS } from '@/test/databases';
 import { GUEST, MARIE } from '@/test/ctx';
+import { renderEn } from '@/lib/i18n/render-en';
 import type { Actor } from '../../context';
 import { ConflictError, ForbiddenError, UpstreamError } from '../../errors';
 import { runGamingLeases } from '../../jobs/gaming-leases';
@@ -40,7 +41,7 @@ describe.each(DB_KINDS)('gaming with the KubeVirt backend (%s)', (kind) => {
     expect(h.prod.kubevirt!.vmi()?.status.phase).toBe('Running');
     await driveUntil(ctx, 'ready');
     const ready = await getGamingState({}, ctx);
-    expect(ready).toMatchObject({ state: 'ready', label: 'Ready to play', can: { start: false, stop: true, extend: true } });
+    expect(ready).toMatchObject({ state: 'ready', label: { code: 'gaming.state.ready' }, can: { start: false, stop: true, extend: true } });
     expect(ready.session).toMatchObject({ mine: true, startedByName: 'Marie Martin' });
     const audit = await h.db.auditEvent.findFirstOrThrow({ where: { action: 'gaming.start' } });
     expect(audit).toMatchObject({ actor: MARIE.subject, target: TARGET, outcome: 'ok' });
@@ -75,7 +76,7 @@ describe('gaming with the KubeVirt backend (postgres)', () => {
     expect(h.prod.kubevirt!.vmi()).toBeUndefined();
     expect(h.prod.kubevirt!.vm()?.status.printableStatus).toBe('Stopped');
     const off = await getGamingState({}, ctx);
-    expect(off).toMatchObject({ state: 'off', label: 'Off', can: { start: true } });
+    expect(off).toMatchObject({ state: 'off', label: { code: 'gaming.state.off' }, can: { start: true } });
     expect(off.preflight?.ok).toBe(true);
     const row = await h.db.gamingSession.findFirstOrThrow();
     expect(row).toMatchObject({ endReason: 'stopped', stoppedByName: expect.any(String) });
@@ -110,8 +111,9 @@ describe('gaming with the KubeVirt backend (postgres)', () => {
     h.github.faults.reset();
     const state = await getGamingState({}, ctx);
     expect(state.state).toBe('failed');
-    expect(state.label).toBe("Can't start");
-    expect(state.detail).toMatch(/^Can't start: the start could not be written to the GitOps repository \(GitHub answered 500/);
+    expect(state.label).toEqual({ code: 'gaming.state.failed' });
+    expect(state.detail?.code).toBe('srv.kv.gitops');
+    expect(renderEn(state.detail!)).toMatch(/^Can't start: the start could not be written to the GitOps repository \(GitHub answered 500/);
     expect(state.can.start).toBe(true);
     const failed = await h.db.auditEvent.findFirstOrThrow({ where: { action: 'gaming.start', outcome: 'failed' } });
     expect(failed).toMatchObject({ actor: MARIE.subject, target: TARGET });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { kubevirtStep, ManifestError, setRunStrategy, vmiActive, type KubevirtPreflightFacts, type KubevirtVm, type KubevirtVmi, type RunStrategy } from '@/lib/gaming/kubevirt';
+import { msg } from '@/lib/i18n/message';
 import type { Role } from '@/lib/roles';
 import { commitFiles, findCommitWith, readFileAt } from '../../clients/github';
 import { AppError, ConflictError, UpstreamError } from '../../errors';
@@ -83,7 +84,7 @@ export async function kvClaimAndStart(ctx: GamingCtx, row: SessionRow): Promise<
     if (await transition(db, row.id, ['starting'], { startUpid: `commit:${r.sha ?? 'none'}` })) await changed(ctx);
   } catch (e) {
     const err = e instanceof AppError ? e : new UpstreamError('github', undefined, (e as Error).message);
-    await failSession(ctx, row, `Can't start: the start could not be written to the GitOps repository (${err.message.replace(/\.$/, '')}).`, { github: err.message });
+    await failSession(ctx, row, msg('srv.kv.gitops', { why: err.message.replace(/\.$/, '') }), { github: err.message });
     throw err;
   }
 }

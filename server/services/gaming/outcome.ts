@@ -1,7 +1,9 @@
 import 'server-only';
+import { storeMessage, type Message } from '@/lib/i18n/message';
 import { log } from '../../log';
 import { recordAudit } from '../audit/record-audit';
 import type { GamingCtx } from './ctx';
+import { english } from './say';
 import { transition, type SessionRow } from './sessions';
 
 // What every backend does when a session changes or fails: publish, wake the monitor, and for a
@@ -19,12 +21,14 @@ export async function changed(ctx: GamingCtx) {
 }
 
 /**
- * Ends a starting/booting session as "Can't start", with an audit row and a note to its starter.
+ * Ends a starting/booting session as "Can't start", with an audit row and a note to its starter. The
+ * failure column keeps the message as JSON (storeMessage); audit, log and ntfy get its English.
  * `raw`: Proxmox's own words (a string), or upstream details for the audit row.
  */
-export async function failSession(ctx: GamingCtx, row: SessionRow, message: string, raw?: string | Record<string, unknown>): Promise<boolean> {
+export async function failSession(ctx: GamingCtx, row: SessionRow, failure: Message, raw?: string | Record<string, unknown>): Promise<boolean> {
   const db = await ctx.db();
-  const won = await transition(db, row.id, ['starting', 'booting'], { state: 'ended', endedAt: ctx.now(), endReason: 'failed', failure: message });
+  const message = english(ctx, failure);
+  const won = await transition(db, row.id, ['starting', 'booting'], { state: 'ended', endedAt: ctx.now(), endReason: 'failed', failure: storeMessage(failure) });
   if (!won) return false;
   await recordAudit(db, {
     actor: row.startedBy,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { minutesBetween } from '@/lib/gaming/lease';
 import type { GamingSessionDto } from '@/lib/gaming/types';
+import { readStoredMessage } from '@/lib/i18n/message';
 import type { Db } from '../../db';
 import type { GamingSession, Prisma } from '../../generated/prisma/client';
 
@@ -46,7 +47,7 @@ export function toSessionDto(r: SessionRow, viewer: string): GamingSessionDto {
     leaseEndsAt: r.leaseEndsAt.toISOString(),
     endedAt: r.endedAt?.toISOString() ?? null,
     endReason: r.endReason,
-    failure: r.failure,
+    failure: readStoredMessage(r.failure),
     stoppedByName: r.stoppedByName,
     durationMinutes: r.endedAt ? minutesBetween(r.readyAt ?? r.startedAt, r.endedAt) : null,
     stopDev: r.stopDev,

@@ -3,11 +3,13 @@ import { initialLeaseEnd } from '@/lib/gaming/lease';
 import { evaluateKubevirtPreflight, vmiActive } from '@/lib/gaming/kubevirt';
 import { evaluatePreflight } from '@/lib/gaming/preflight';
 import { StartGamingSchema } from '@/lib/gaming/schemas';
-import type { GamingStateDto } from '@/lib/gaming/types';
+import type { GamingStateDto, PreflightResult } from '@/lib/gaming/types';
+import { proxmoxErrorClause } from '@/lib/gaming/words';
+import { msg, plainText } from '@/lib/i18n/message';
 import { requirePermission } from '../../auth/guard';
 import { ProxmoxError } from '../../clients/proxmox/errors';
 import type { Actor } from '../../context';
-import { ConflictError, UpstreamError } from '../../errors';
+import { UpstreamError } from '../../errors';
 import { parseInput } from '../../validation';
 import { recordAudit, type AuditInput } from '../audit/record-audit';
 import { gamingCtx, type GamingCtx } from './ctx';
@@ -15,6 +17,7 @@ import { claimAndStart, failSession, shutDownDev } from './engine';
 import { gatherFacts } from './facts';
 import { isKubevirt, KUBEVIRT_VMID, kvClaimAndStart, kvGatherFacts } from './kubevirt';
 import { sessionTarget } from './outcome';
+import { coded, conflict, english } from './say';
 import { buildState } from './get-gaming-state';
 import { activeSession, isUniqueViolation, type SessionRow } from './sessions';
 
@@ -42,17 +45,14 @@ export async function startGaming(input: unknown, ctx: GamingCtx = gamingCtx()):
     facts = await gatherFacts(ctx, actor);
   } catch (e) {
     if (e instanceof ProxmoxError) await audit({ outcome: 'failed', details: { reason: e.message, proxmox: e.reason } });
-    throw e;
+    throw coded(e);
   }
   const vm = facts.vms.find((v) => v.vmid === facts.gamingVmid)!;
   const target = `vm/${facts.gamingVmid}`;
   // Already running (started from Proxmox itself): adopt it instead of starting it again.
   const adopt = vm?.running ?? false;
   const pf = adopt ? null : evaluatePreflight(facts);
-  if (pf && !pf.ok) {
-    await audit({ target, outcome: 'denied', details: { reason: pf.refusal, checks: pf.checks.filter((c) => !c.ok).map((c) => c.id) } });
-    throw new ConflictError(pf.refusal ?? "The gaming PC can't start now.", { checks: pf.checks });
-  }
+  if (pf && !pf.ok) throw await refuse(ctx, pf, target, audit);
 
   let row: SessionRow;
   try {
@@ -71,10 +71,10 @@ export async function startGaming(input: unknown, ctx: GamingCtx = gamingCtx()):
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     const winner = await activeSession(db, facts.gamingVmid);
-    if (!winner) throw new ConflictError('Someone else just changed the gaming PC; try again.');
+    if (!winner) throw conflict(ctx, msg('srv.start.race'));
     return join(ctx, actor, winner, audit);
   }
-  await audit({ target, outcome: 'ok', details: { session: row.id, adopted: adopt, stopDev: row.stopDev, checks: pf?.checks.map((c) => c.message) ?? [] } });
+  await audit({ target, outcome: 'ok', details: { session: row.id, adopted: adopt, stopDev: row.stopDev, checks: pf?.checks.map((c) => english(ctx, c.message)) ?? [] } });
   ctx.publish('gaming', { session: row.id, state: row.state });
 
   if (row.stopDev) {
@@ -82,8 +82,8 @@ export async function startGaming(input: unknown, ctx: GamingCtx = gamingCtx()):
       await shutDownDev(ctx, row, pf!.devVmids);
     } catch (e) {
       const err = e instanceof ProxmoxError ? e : null;
-      await failSession(ctx, row, `Can't start: the DEV cluster could not be shut down (${err?.message ?? (e as Error).message})`, err?.reason);
-      throw e;
+      await failSession(ctx, row, msg('srv.cantStart.dev', { why: err ? proxmoxErrorClause(err) : plainText((e as Error).message) }), err?.reason);
+      throw coded(e);
     }
   } else if (!adopt) {
     await claimAndStart(ctx, row);
@@ -101,15 +101,12 @@ async function startKubevirt(ctx: GamingCtx, actor: Actor, audit: Audit): Promis
     facts = await kvGatherFacts(ctx, actor);
   } catch (e) {
     if (e instanceof UpstreamError) await audit({ target, outcome: 'failed', details: { reason: e.message, upstream: e.upstream } });
-    throw e;
+    throw coded(e);
   }
   // Already running or on its way (started by a commit or virtctl outside the panel): adopt it.
   const adopt = vmiActive(facts.vmi);
   const pf = adopt ? null : evaluateKubevirtPreflight(facts);
-  if (pf && !pf.ok) {
-    await audit({ target, outcome: 'denied', details: { reason: pf.refusal, checks: pf.checks.filter((c) => !c.ok).map((c) => c.id) } });
-    throw new ConflictError(pf.refusal ?? "The gaming PC can't start now.", { checks: pf.checks });
-  }
+  if (pf && !pf.ok) throw await refuse(ctx, pf, target, audit);
   let row: SessionRow;
   try {
     row = await db.gamingSession.create({
@@ -127,10 +124,10 @@ async function startKubevirt(ctx: GamingCtx, actor: Actor, audit: Audit): Promis
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     const winner = await activeSession(db, KUBEVIRT_VMID);
-    if (!winner) throw new ConflictError('Someone else just changed the gaming PC; try again.');
+    if (!winner) throw conflict(ctx, msg('srv.start.race'));
     return join(ctx, actor, winner, audit);
   }
-  await audit({ target, outcome: 'ok', details: { session: row.id, adopted: adopt, backend: 'kubevirt', checks: pf?.checks.map((c) => c.message) ?? [] } });
+  await audit({ target, outcome: 'ok', details: { session: row.id, adopted: adopt, backend: 'kubevirt', checks: pf?.checks.map((c) => english(ctx, c.message)) ?? [] } });
   ctx.publish('gaming', { session: row.id, state: row.state });
   if (!adopt) await kvClaimAndStart(ctx, row);
   ctx.wake();
@@ -138,7 +135,14 @@ async function startKubevirt(ctx: GamingCtx, actor: Actor, audit: Audit): Promis
 }
 
 async function join(ctx: GamingCtx, actor: Actor, row: SessionRow, audit: Audit): Promise<GamingStateDto> {
-  if (row.state === 'stopping') throw new ConflictError('The gaming PC is shutting down right now; start it again once it is off.');
+  if (row.state === 'stopping') throw conflict(ctx, msg('srv.start.stopping'));
   await audit({ target: sessionTarget(ctx, row), outcome: 'ok', details: { session: row.id, joined: true } });
   return buildState(ctx, actor);
+}
+
+/** The pre-flight said no: audited (in English), and a 409 with the refusal and the checks. */
+async function refuse(ctx: GamingCtx, pf: PreflightResult, target: string, audit: Audit) {
+  const refusal = pf.refusal ?? msg('srv.cantStartNow');
+  await audit({ target, outcome: 'denied', details: { reason: english(ctx, refusal), checks: pf.checks.filter((c) => !c.ok).map((c) => c.id) } });
+  return conflict(ctx, refusal, { checks: pf.checks });
 }

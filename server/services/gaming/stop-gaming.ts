@@ -5,7 +5,8 @@ import type { GamingStateDto } from '@/lib/gaming/types';
 import { requirePermission } from '../../auth/guard';
 import { ProxmoxError } from '../../clients/proxmox/errors';
 import { vmiActive } from '@/lib/gaming/kubevirt';
-import { AppError, ConflictError } from '../../errors';
+import { msg } from '@/lib/i18n/message';
+import { AppError } from '../../errors';
 import { parseInput } from '../../validation';
 import { recordAudit } from '../audit/record-audit';
 import { gamingCtx, type GamingCtx } from './ctx';
@@ -13,6 +14,7 @@ import { requestShutdown } from './engine';
 import { gamingVmid } from './facts';
 import { isCommitted, isKubevirt, KUBEVIRT_VMID, kvObserve, kvRequestShutdown } from './kubevirt';
 import { sessionTarget } from './outcome';
+import { coded, conflict } from './say';
 import { buildState } from './get-gaming-state';
 import { activeSession, isUniqueViolation, transition, type SessionRow } from './sessions';
 
@@ -42,7 +44,7 @@ export async function stopGaming(input: unknown, ctx: GamingCtx = gamingCtx()): 
   if (row.state === 'starting') {
     // Still shutting DEV down: nothing is running yet, so stopping means cancelling.
     if (!(await transition(db, row.id, ['starting'], { state: 'ended', endedAt: now, endReason: 'cancelled', stoppedBy: actor.subject, stoppedByName: actor.name }, { startUpid: null }))) {
-      throw new ConflictError('It is starting right now; you can stop it in a moment.');
+      throw conflict(ctx, msg('srv.stop.starting'));
     }
     await audit('ok', { cancelled: true });
   } else if (row.state !== 'stopping') {
@@ -53,7 +55,7 @@ export async function stopGaming(input: unknown, ctx: GamingCtx = gamingCtx()): 
         await audit('ok', {});
       } catch (e) {
         if (e instanceof ProxmoxError) await audit('failed', { reason: e.message, proxmox: e.reason });
-        throw e;
+        throw coded(e);
       }
     }
   }
@@ -68,12 +70,12 @@ async function stopKubevirt(ctx: GamingCtx, actor: { subject: string; name: stri
   if (row.state === 'starting' && !row.startUpid) {
     // Nothing committed yet: stopping means cancelling.
     if (!(await transition(db, row.id, ['starting'], { state: 'ended', endedAt: now, endReason: 'cancelled', stoppedBy: actor.subject, stoppedByName: actor.name }, { startUpid: null }))) {
-      throw new ConflictError('It is starting right now; you can stop it in a moment.');
+      throw conflict(ctx, msg('srv.stop.starting'));
     }
     return audit('ok', { cancelled: true });
   }
   if (row.state === 'stopping') return;
-  if (row.state === 'starting' && !isCommitted(row)) throw new ConflictError('It is starting right now; you can stop it in a moment.');
+  if (row.state === 'starting' && !isCommitted(row)) throw conflict(ctx, msg('srv.stop.starting'));
   const from = row.state;
   const won = await transition(db, row.id, [from], { state: 'stopping', stopRequestedAt: now, stoppedBy: actor.subject, stoppedByName: actor.name, endReason: 'stopped' });
   if (!won) return;
@@ -84,7 +86,7 @@ async function stopKubevirt(ctx: GamingCtx, actor: { subject: string; name: stri
     // Nothing was committed: the VM keeps running, so the session goes back to what it was.
     await transition(db, row.id, ['stopping'], { state: from, stopRequestedAt: null, stoppedBy: null, stoppedByName: null, endReason: null });
     if (e instanceof AppError) await audit('failed', { reason: e.message });
-    throw e;
+    throw coded(e);
   }
 }
 

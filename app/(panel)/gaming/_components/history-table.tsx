@@ -1,20 +1,20 @@
 import type { EndReason, GamingSessionDto } from '@/lib/gaming/types';
 import type { Locale, Translate } from '@/lib/i18n';
-import { localizeServerText } from '@/lib/i18n/server-text';
+import { formatMessage, type Message } from '@/lib/i18n/message';
 import { requestLocale } from '@/components/providers/locale';
 
 const when = (iso: string, locale: Locale) => new Date(iso).toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-function how(s: GamingSessionDto, t: Translate, server: (text: string) => string): string {
+function how(s: GamingSessionDto, t: Translate, say: (m: Message) => string): string {
   if (!s.endReason) return s.state === 'ended' ? t('gaming.end.ended') : t('gaming.end.running');
   if (s.endReason === 'stopped' && s.stoppedByName) return t('gaming.end.stoppedBy', { name: s.stoppedByName.split(' ')[0] });
-  if (s.endReason === 'failed' && s.failure) return server(s.failure);
+  if (s.endReason === 'failed' && s.failure) return say(s.failure);
   return t(`gaming.end.${s.endReason satisfies EndReason}`);
 }
 
 export async function HistoryTable({ sessions, showWho }: { sessions: GamingSessionDto[]; showWho: boolean }) {
-  const { locale, messages, t } = await requestLocale();
-  const server = (text: string) => localizeServerText(text, locale, messages);
+  const { locale, t } = await requestLocale();
+  const say = (m: Message) => formatMessage(m, t, locale);
   if (sessions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('gaming.noSessions')}</p>;
   return (
     <div className="overflow-x-auto">
@@ -35,7 +35,7 @@ export async function HistoryTable({ sessions, showWho }: { sessions: GamingSess
               <td className="py-1 pr-3">{when(s.startedAt, locale)}</td>
               <td className="py-1 pr-3">{s.endedAt ? when(s.endedAt, locale) : t('common.none')}</td>
               <td className="py-1 pr-3">{s.durationMinutes === null ? t('common.none') : t('gaming.duration', { h: Math.floor(s.durationMinutes / 60), min: s.durationMinutes % 60 })}</td>
-              <td className="py-1">{how(s, t, server)}</td>
+              <td className="py-1">{how(s, t, say)}</td>
             </tr>
           ))}
         </tbody>

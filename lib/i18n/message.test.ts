@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { GamingConfigSchema, type GamingConfig } from '../gaming/config';
+import { evaluateKubevirtPreflight, kubevirtStep, reshapeVm, startingDetail } from '../gaming/kubevirt';
+import { evaluatePreflight, type PreflightFacts, type VmFacts } from '../gaming/preflight';
+import { minutesMsg, proxmoxErrorClause, proxmoxErrorMsg, proxmoxReasonMsg, stateLabel } from '../gaming/words';
+import { en } from './en';
+import { enGaming } from './en-gaming';
+import { fr } from './fr';
+import { translator } from './index';
+import { formatMessage, msg, plainText, readStoredMessage, storeMessage, type Message } from './message';
+import { renderEn } from './render-en';
+
+const say = (m: Message) => formatMessage(m, translator('fr'), 'fr', 'UTC');
+
+const GiB = 1024 ** 3;
+const vm = (vmid: number, name: string, memGiB: number, running: boolean, tags: string[], pci: string[] = []): VmFacts => ({ vmid, name, running, memoryBytes: memGiB * GiB, tags, pci });
+const SEED = [
+  vm(101, 'talos-dev', 4, true, ['talos', 'dev']),
+  vm(201, 'talos-prod-cp', 4, true, ['talos', 'prod']),
+  vm(202, 'talos-prod-worker-1', 12, true, ['talos', 'prod']),
+  vm(300, 'windows-gaming', 32, false, ['gaming'], ['0000:01:00,pcie=1,x-vga=1']),
+];
+const facts = (over: Partial<PreflightFacts> = {}, cfg: Partial<GamingConfig> = {}): PreflightFacts => ({
+  role: 'family',
+  now: new Date('2026-11-24T19:00:00Z'),
+  cfg: { ...GamingConfigSchema.parse({}), ...cfg },
+  hostTotalBytes: 64 * GiB,
+  vms: SEED,
+  gamingVmid: 300,
+  promotionInFlight: false,
+  weeklyMinutesUsed: 0,
+  ...over,
+});
+const noBuffer = { memory: { hostReserveGiB: 4, zfsArcGiB: 8, bufferGiB: 0 } };
+const school = { quietHours: [{ days: ['tue'] as 'tue'[], from: '21:30', to: '07:00', label: 'school night' }] };
+const late = new Date('2026-11-24T22:00:00Z');
+const kvVm = reshapeVm({ metadata: { name: 'windows-gaming', namespace: 'gaming' }, spec: { template: { spec: { domain: { memory: { guest: '32Gi' } } } } } });
+const T = { startSeconds: 600, bootSeconds: 300, unschedulableSeconds: 60 };
+const t0 = new Date('2026-11-26T18:00:00Z');
+
+// A sample of what the pure gaming rules produce.
+const MESSAGES: Message[] = [
+  ...[
+    evaluatePreflight(facts({}, noBuffer)),
+    evaluatePreflight(facts()),
+    evaluatePreflight(facts({}, { policy: 'stop-dev' })),
+    evaluatePreflight(facts({ promotionInFlight: true, weeklyMinutesUsed: 11 * 60 }, { ...noBuffer, weeklyHoursPerPerson: 10, maintenance: [{ from: '2026-11-24T18:00:00Z', to: '2026-11-24T20:30:00Z', reason: 'disk swap' }] })),
+    evaluatePreflight(facts({ now: late, weeklyMinutesUsed: 60 }, { ...noBuffer, ...school, weeklyHoursPerPerson: 10 })),
+    evaluatePreflight(facts({ now: late, role: 'admin' }, { ...noBuffer, ...school })),
+    evaluatePreflight(facts({ vms: SEED.slice(0, 3) })),
+    evaluateKubevirtPreflight({ role: 'family', now: t0, cfg: GamingConfigSchema.parse({}), vm: kvVm, others: [], promotionInFlight: false, weeklyMinutesUsed: 0 }),
+  ].flatMap((r) => [...r.checks.map((c) => c.message), r.note, r.refusal]),
+  startingDetail(false, null),
+  startingDetail(true, null),
+  ...(['starting', 'booting'] as const).map((state) => kubevirtStep({ state, committed: true, vmi: null, guestUp: false, startedAt: t0, now: new Date(t0.getTime() + 3600_000), timeouts: T })).flatMap((s) => (s.kind === 'fail' ? [s.message] : [])),
+  ...['permission check failed (403)', 'VM 300 already running', 'VM is locked (backup)', 'vfio error', 'cannot allocate memory', 'no such VM', 'timeout waiting'].map((raw) => msg('srv.cantStart', { reason: proxmoxReasonMsg(raw) })),
+  stateLabel('ready'),
+].filter((m): m is Message => m !== null);
+
+describe('messages (code + params)', () => {
+  it('every gaming code is in both catalogues, with the same placeholders', () => {
+    const vars = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    for (const code of Object.keys(enGaming) as (keyof typeof enGaming)[]) {
+      expect(en[code], code).toBe(enGaming[code]);
+      expect(fr[code], code).toBeTruthy();
+      expect(vars(fr[code]), code).toEqual(vars(en[code]));
+    }
+  });
+
+  it('says every message the gaming rules produce in French, every placeholder filled', () => {
+    for (const m of MESSAGES) {
+      expect(m.code in en, m.code).toBe(true);
+      const words = say(m);
+      expect(words, m.code).not.toBe(renderEn(m));
+      expect(words, m.code).not.toMatch(/\{\w+\}/);
+      expect(renderEn(m), m.code).not.toMatch(/\{\w+\}/);
+    }
+  });
+
+  it('formats sizes, numbers and times for the locale', () => {
+    const m = evaluatePreflight(facts()).refusal!;
+    expect(renderEn(m)).toBe('Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.');
+    expect(say(m)).toBe('Pas assez de mémoire : il faut 32 Go, 28 Go libres tant que le cluster DEV tourne.');
+    expect(say(msg('srv.weekly.over', { used: 2.5, limit: 10 }))).toBe('Vous avez joué 2,5 h cette semaine ; la limite est de 10 h.');
+    const warn = msg('srv.leaseWarning', { time: { at: '2026-11-24T20:30:00Z' } });
+    expect(renderEn(warn, 'Europe/Paris')).toBe('It shuts down at 21:30. Tap Extend for more time.');
+    expect(say(warn)).toBe("Il s'éteint à 20:30. Touchez Prolonger pour avoir plus de temps.");
+  });
+
+  it('nests reasons: a Proxmox failure as a clause or a sentence', () => {
+    const slow = { status: 500, reason: 'got timeout' };
+    expect(renderEn(msg('srv.cantStart', { reason: proxmoxErrorClause(slow) }))).toBe("Can't start: Proxmox took too long.");
+    expect(say(msg('srv.cantStart', { reason: proxmoxErrorClause(slow) }))).toBe('Impossible de démarrer : Proxmox a mis trop de temps à répondre.');
+    expect(renderEn(msg('srv.cantStart', { reason: proxmoxErrorClause({ status: 403, reason: 'Permission check failed' }) }))).toBe("Can't start: the panel's Proxmox token may not do this.");
+    expect(renderEn(proxmoxErrorMsg(slow))).toBe('Proxmox took too long.');
+    expect(say(proxmoxErrorMsg({ status: undefined, reason: 'ECONNREFUSED' }))).toBe('Le serveur de la maison ne répond pas.');
+    const dev = msg('srv.cantStart.dev', { why: proxmoxErrorClause({ status: undefined, reason: 'ECONNREFUSED' }) });
+    expect(renderEn(dev)).toBe("Can't start: the DEV cluster could not be shut down (the homelab server can't be reached).");
+    expect(say(msg('srv.cantStart.boot', { time: minutesMsg(60) }))).toBe("Impossible de démarrer : Windows n'a pas répondu en 1 minute.");
+    expect(renderEn(msg('srv.cantStart', { reason: proxmoxReasonMsg('TASK ERROR: something odd') }))).toBe('Can\'t start: Proxmox said: "something odd".');
+  });
+
+  it('keeps a message in a text column as JSON, and reads an old English row as it is', () => {
+    const m = msg('srv.cantStart', { reason: proxmoxReasonMsg('vfio error') });
+    expect(readStoredMessage(storeMessage(m))).toEqual(m);
+    expect(readStoredMessage("Can't start: Proxmox took too long.")).toEqual(plainText("Can't start: Proxmox took too long."));
+    expect(say(readStoredMessage('{not json')!)).toBe('{not json');
+    expect(readStoredMessage(null)).toBeNull();
+  });
+});
