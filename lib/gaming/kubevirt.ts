@@ -4,7 +4,7 @@
 import { isMap, parseDocument } from 'yaml';
 import type { Role } from '../roles';
 import type { GamingConfig, KubevirtConfig } from './config';
-import { windowChecks } from './preflight';
+import { sharedChecks } from './preflight';
 import type { CardState, PreflightCheck, PreflightResult, SessionState } from './types';
 import { msg, type Message } from '../i18n/message';
 import { minutesMsg } from './words';
@@ -250,12 +250,7 @@ export function evaluateKubevirtPreflight(f: KubevirtPreflightFacts): PreflightR
     checks.push(holder ? { id: 'gpu', ok: false, message: msg('srv.gpu.busy', { vm: holder.name }) } : { id: 'gpu', ok: true, message: msg('srv.gpu.free') });
     checks.push({ id: 'memory', ok: true, message: f.vm.memoryBytes ? msg('srv.kv.memory', { need: { bytes: f.vm.memoryBytes } }) : msg('srv.kv.memoryUnknown') });
   }
-  checks.push(
-    f.promotionInFlight
-      ? { id: 'promotion', ok: false, message: msg('srv.promotion.busy') }
-      : { id: 'promotion', ok: true, message: msg('srv.promotion.none') },
-  );
-  checks.push(...windowChecks(f));
+  checks.push(...sharedChecks(f));
   const refused = checks.find((c) => !c.ok);
   return { ok: !refused, checks, refusal: refused?.message ?? null, note: null, stopDev: false, devVmids: [] };
 }

@@ -79,6 +79,14 @@ function memoryCheck(f: PreflightFacts, gaming: VmFacts): MemoryVerdict {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Maintenance, quiet hours and the weekly allowance: the same for every backend. */
+/** The checks every backend makes besides the VM's own: no promotion committing, then the time windows. */
+export function sharedChecks(f: Pick<PreflightFacts, 'promotionInFlight'> & Parameters<typeof windowChecks>[0]): PreflightCheck[] {
+  return [
+    f.promotionInFlight ? { id: 'promotion', ok: false, message: msg('srv.promotion.busy') } : { id: 'promotion', ok: true, message: msg('srv.promotion.none') },
+    ...windowChecks(f),
+  ];
+}
+
 export function windowChecks(f: Pick<PreflightFacts, 'cfg' | 'now' | 'role' | 'weeklyMinutesUsed'>): PreflightCheck[] {
   const out: PreflightCheck[] = [];
   const m = f.cfg.maintenance.find((w) => f.now >= new Date(w.from) && f.now < new Date(w.to));
@@ -103,12 +111,7 @@ export function evaluatePreflight(f: PreflightFacts): PreflightResult {
     mem = memoryCheck(f, gaming);
   }
   checks.push(mem.check);
-  checks.push(
-    f.promotionInFlight
-      ? { id: 'promotion', ok: false, message: msg('srv.promotion.busy') }
-      : { id: 'promotion', ok: true, message: msg('srv.promotion.none') },
-  );
-  checks.push(...windowChecks(f));
+  checks.push(...sharedChecks(f));
   const refused = checks.find((c) => !c.ok);
   const stopDev = !refused && mem.stopDev;
   return {

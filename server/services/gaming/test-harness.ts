@@ -24,6 +24,40 @@ import { activeSession } from './sessions';
 
 export const SECRET = '6f1c3a2e-9b4d-4e8a-a1c7-52d9e0f3b8aa';
 
+/** A fresh migrated database of `kind`, more connections to it on demand, all closed and dropped by close(). */
+async function harnessDb(kind: DbKind) {
+  const tdb: TestDatabase = await createTestDatabase(kind);
+  const open = () => openDatabase({ url: tdb.url, embeddedDir: tdb.embeddedDir, migrationsDir: path.resolve('prisma/migrations') });
+  const main = await open();
+  const extra: Awaited<ReturnType<typeof open>>[] = [];
+  return {
+    main: main.client,
+    extraDb: async () => {
+      const d = await open();
+      extra.push(d);
+      return d.client;
+    },
+    async close() {
+      for (const d of [main, ...extra]) await d.client.$disconnect();
+      await main.embedded?.close();
+      await tdb.drop();
+    },
+  };
+}
+
+/** The parts of a GamingCtx both backends' harnesses share: config, captured events and notes, the clock. */
+function sharedCtx(cfg: GamingConfig, events: Harness['events'], notes: Harness['notes'], now?: () => Date) {
+  return {
+    gaming: () => cfg,
+    promotionInFlight: async () => false,
+    publish: (topic: string, data: unknown) => void events.push({ topic, data }),
+    notify: async (to: string | null, title: string) => void notes.push({ to, title }),
+    probe: tcpProbe,
+    wake: () => undefined,
+    now: now ?? (() => new Date()),
+  };
+}
+
 export interface Harness {
   sim: ProxmoxSim;
   db: Db;
@@ -39,28 +73,21 @@ export async function startHarness(kind: DbKind = 'postgres', o: { taskDelayMs?:
   const sim = await startProxmoxSim({ tokenSecret: SECRET, taskDelayMs: o.taskDelayMs ?? 60, bootDelayMs: o.bootDelayMs ?? 200, tokens: o.tokens });
   sim.state.setDrift(false);
   if (o.latencyMs) sim.faults.set({ latencyMs: o.latencyMs });
-  const tdb: TestDatabase = await createTestDatabase(kind);
-  const open = () => openDatabase({ url: tdb.url, embeddedDir: tdb.embeddedDir, migrationsDir: path.resolve('prisma/migrations') });
-  const main = await open();
-  const extra: Awaited<ReturnType<typeof open>>[] = [];
+  const dbs = await harnessDb(kind);
   const events: Harness['events'] = [];
   const notes: Harness['notes'] = [];
   const cfg = GamingConfigSchema.parse(o.gaming ?? {});
   return {
     sim,
-    db: main.client,
-    extraDb: async () => {
-      const d = await open();
-      extra.push(d);
-      return d.client;
-    },
+    db: dbs.main,
+    extraDb: dbs.extraDb,
     events,
     notes,
     cfg,
     ctx(actor, c = {}) {
       const api = powerApi(connectProxmox({ url: sim.url, node: 'pve', tokenId: c.tokenId ?? sim.tokenId, tokenSecret: c.tokenSecret ?? SECRET, tls: { insecureSkipVerify: false } }), 'pve');
       return {
-        ...testCtx(c.db ?? main.client, actor),
+        ...testCtx(c.db ?? dbs.main, actor),
         proxmox: () => api,
         kubevirt: () => {
           throw new UnavailableError('This harness runs the Proxmox backend.');
@@ -68,19 +95,11 @@ export async function startHarness(kind: DbKind = 'postgres', o: { taskDelayMs?:
         github: () => {
           throw new UnavailableError('This harness runs the Proxmox backend.');
         },
-        gaming: () => cfg,
-        promotionInFlight: async () => false,
-        publish: (topic, data) => void events.push({ topic, data }),
-        notify: async (to, title) => void notes.push({ to, title }),
-        probe: tcpProbe,
-        wake: () => undefined,
-        now: c.now ?? (() => new Date()),
+        ...sharedCtx(cfg, events, notes, c.now),
       };
     },
     async close() {
-      for (const d of [main, ...extra]) await d.client.$disconnect();
-      await main.embedded?.close();
-      await tdb.drop();
+      await dbs.close();
       await sim.close();
     },
   };
@@ -134,10 +153,7 @@ export async function startKubevirtHarness(kind: DbKind = 'postgres', o: { syncD
     argocd: { repo: github.repo, syncDelayMs: o.syncDelayMs ?? 80, progressMs: o.syncDelayMs ?? 80, vms: [{ app: GAMING_VM.app, cluster: 'prod', namespace: GAMING_VM.namespace, vm: GAMING_VM.name, dir: GAMING_VM.dir, file: GAMING_VM.file }] },
     kubevirt: { namespace: GAMING_VM.namespace, name: GAMING_VM.name, gpu: GAMING_VM.gpu, memory: GAMING_VM.memory, bootDelayMs: o.bootDelayMs ?? 200, stepMs: 40 },
   });
-  const tdb: TestDatabase = await createTestDatabase(kind);
-  const open = () => openDatabase({ url: tdb.url, embeddedDir: tdb.embeddedDir, migrationsDir: path.resolve('prisma/migrations') });
-  const main = await open();
-  const extra: Awaited<ReturnType<typeof open>>[] = [];
+  const dbs = await harnessDb(kind);
   const events: KubevirtHarness['events'] = [];
   const notes: KubevirtHarness['notes'] = [];
   const cfg = GamingConfigSchema.parse({ backend: 'kubevirt', ...o.gaming });
@@ -148,12 +164,8 @@ export async function startKubevirtHarness(kind: DbKind = 'postgres', o: { syncD
     github,
     prod,
     gh,
-    db: main.client,
-    extraDb: async () => {
-      const d = await open();
-      extra.push(d);
-      return d.client;
-    },
+    db: dbs.main,
+    extraDb: dbs.extraDb,
     events,
     notes,
     cfg,
@@ -165,25 +177,17 @@ export async function startKubevirtHarness(kind: DbKind = 'postgres', o: { syncD
     },
     ctx(actor, c = {}) {
       return {
-        ...testCtx(c.db ?? main.client, actor),
+        ...testCtx(c.db ?? dbs.main, actor),
         proxmox: () => {
           throw new UnavailableError('This harness runs the KubeVirt backend.');
         },
         kubevirt: () => kv,
         github: () => gh,
-        gaming: () => cfg,
-        promotionInFlight: async () => false,
-        publish: (topic, data) => void events.push({ topic, data }),
-        notify: async (to, title) => void notes.push({ to, title }),
-        probe: tcpProbe,
-        wake: () => undefined,
-        now: c.now ?? (() => new Date()),
+        ...sharedCtx(cfg, events, notes, c.now),
       };
     },
     async close() {
-      for (const d of [main, ...extra]) await d.client.$disconnect();
-      await main.embedded?.close();
-      await tdb.drop();
+      await dbs.close();
       await prod.close();
       await github.close();
       rmSync(dir, { recursive: true, force: true });
