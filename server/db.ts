@@ -2,6 +2,7 @@ import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { config } from './env';
+import { createBreaker, guardPool } from './db/breaker';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { migrate, readMigrations } from './db/migrator';
 import { PrismaClient } from './generated/prisma/client';
@@ -34,7 +35,9 @@ export async function openDatabase(opts: { url?: string; embeddedDir: string; mi
   // PGlite serves one connection at a time: one pooled connection keeps transactions intact.
   // A database that stops answering must not hold requests: connecting, each query (client side, for a
   // hung network) and each statement (server side) are bounded; a timed-out connection is replaced.
-  const adapter = new PrismaPg({
+  // Once a query found the database away, the breaker fails the next ones at once for 5 s instead of
+  // letting each wait its own bound (server/db/breaker.ts); the adapter ends the pool on $disconnect.
+  const pool = new pg.Pool({
     connectionString: url,
     max: embedded ? 1 : 10,
     connectionTimeoutMillis: 5_000,
@@ -43,6 +46,8 @@ export async function openDatabase(opts: { url?: string; embeddedDir: string; mi
     idle_in_transaction_session_timeout: 10_000,
     keepAlive: true,
   });
+  pool.on('error', (err) => log.warn({ err: err.message }, 'idle database connection failed'));
+  const adapter = new PrismaPg(guardPool(pool, createBreaker(5_000)), { disposeExternalPool: true });
   return { client: new PrismaClient({ adapter }), embedded, url };
 }
 

@@ -5,7 +5,7 @@ import type { Message } from '@/lib/i18n/message';
 import { AppError, HTTP_STATUS } from '../errors';
 import { currentRequestId, log, REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '../log';
 import { observeHttp } from '../metrics';
-import { isDatabaseUnavailable } from '../services/health/database-errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 
 // The one place where service errors become transport errors (JSON + status for routes, `{ ok:false,
 // code, message }` for server actions; `msg` too when the error carries a coded message); unknown
