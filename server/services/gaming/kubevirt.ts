@@ -84,8 +84,9 @@ export async function kvClaimAndStart(ctx: GamingCtx, row: SessionRow): Promise<
     if (await transition(db, row.id, ['starting'], { startUpid: `commit:${r.sha ?? 'none'}` })) await changed(ctx);
   } catch (e) {
     const err = e instanceof AppError ? e : new UpstreamError('github', undefined, (e as Error).message);
-    await failSession(ctx, row, msg('srv.kv.gitops', { why: err.message.replace(/\.$/, '') }), { github: err.message });
-    throw err;
+    const failure = msg('srv.kv.gitops', { why: err.message.replace(/\.$/, '') });
+    await failSession(ctx, row, failure, { github: err.message });
+    throw err.msg ? err : err.withMsg(failure); // the tap's answer says it in the page's language too
   }
 }
 
