@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { requestLocale } from '@/components/providers/locale';
+import { safeCallbackPath } from '@/lib/security/callback';
 import { signIn } from '@/server/auth/config';
 import { findCurrentUser } from '@/server/services/users/get-current-user';
 
@@ -8,15 +9,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await requestLocale()).t('auth.signIn') };
 }
 
-function safeCallback(raw: string | string[] | undefined): string {
-  const v = Array.isArray(raw) ? raw[0] : raw;
-  // Only same-site paths: never an open redirect.
-  return v && v.startsWith('/') && !v.startsWith('//') ? v : '/';
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl); // only a path of the panel: never an open redirect
   if (await findCurrentUser()) redirect(callbackUrl);
   const failed = typeof params.error === 'string';
   const { t } = await requestLocale();
