@@ -31,6 +31,8 @@ interface PanelToken {
 }
 
 const REFRESH_MARGIN_S = 10;
+/** A session cookie's lifetime, and how long a session survives Keycloak being unreachable. */
+const SESSION_MAX_AGE_S = 8 * 3600;
 /** A primary-key lookup: far longer than this means the database is in trouble. */
 const REVOCATION_CHECK_MS = 1_000;
 
@@ -92,7 +94,7 @@ function authConfig(): NextAuthConfig {
     providers: [keycloak],
     secret: cfg.auth.secret,
     trustHost: true,
-    session: { strategy: 'jwt', maxAge: 8 * 3600 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: '/signin', error: '/signin' },
     logger: {
       error: (e) => log.error({ err: e.message, name: e.name }, 'auth error'),
@@ -123,7 +125,9 @@ function authConfig(): NextAuthConfig {
         if (!t.expiresAt || Date.now() / 1000 < t.expiresAt - REFRESH_MARGIN_S) return token;
         if (!t.refreshToken) return null;
         const fresh = await refreshOnce(t.refreshToken);
-        if (fresh === 'unavailable') return token;
+        // Kept through an outage of the issuer, but not for ever: a role removed in Keycloak meanwhile
+        // must end at the latest one session lifetime after the last good token.
+        if (fresh === 'unavailable') return Date.now() / 1000 - t.expiresAt > SESSION_MAX_AGE_S ? null : token;
         if (!fresh) return null; // Keycloak session ended or revoked: sign in again
         const claims = fresh.idToken ? (decodeJwtPayload(fresh.idToken) as KeycloakClaims) : null;
         return {
