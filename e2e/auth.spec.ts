@@ -67,9 +67,12 @@ test.describe('signing in through Keycloak', () => {
     await other.getByRole('button', { name: 'Sign out' }).click();
     await expect(other).toHaveURL(/\/signin/);
     // The next live update makes the first tab refetch: a 401, so it goes to sign in, and back here after.
-    await control('/argocd/apps/navidrome-cloud/status', { health: 'Progressing', message: 'e2e session end' });
-    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fservices/, { timeout: 15_000 });
-    await control('/argocd/apps/navidrome-cloud/status', { health: 'Healthy', sync: 'Synced' });
+    try {
+      await control('/argocd/apps/navidrome-cloud/status', { health: 'Progressing', message: 'e2e session end' });
+      await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fservices/, { timeout: 15_000 });
+    } finally {
+      await control('/argocd/apps/navidrome-cloud/status', { health: 'Healthy', sync: 'Synced' });
+    }
   });
 
   test('signing out ends the panel session and the Keycloak session', async ({ page }) => {

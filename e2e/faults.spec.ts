@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -177,8 +178,12 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await control('/reset', {}).catch(() => undefined);
   proxy?.set('up');
-  panel?.kill('SIGTERM');
-  await sleep(300);
+  // Wait for it to be gone: it shares the e2e database and competes for the job leases.
+  if (panel && panel.exitCode === null) {
+    const gone = once(panel, 'exit');
+    panel.kill('SIGTERM');
+    await Promise.race([gone, sleep(10_000)]);
+  }
   await proxy?.close();
   const out = path.resolve('.reports/faults.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

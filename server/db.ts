@@ -42,7 +42,7 @@ export async function openDatabase(opts: { url?: string; embeddedDir: string; mi
     max: embedded ? 1 : 10,
     connectionTimeoutMillis: 5_000,
     query_timeout: 5_000,
-    statement_timeout: 5_000,
+    statement_timeout: 4_500, // below query_timeout: a slow statement is cancelled by the server (57014), not cut by the client
     idle_in_transaction_session_timeout: 10_000,
     keepAlive: true,
   });

@@ -43,9 +43,11 @@ export const KubevirtSchema = z
         bootSeconds: z.number().int().min(10).default(300),
         /** A VMI the scheduler cannot place (no room, GPU taken) fails the start after this long. */
         unschedulableSeconds: z.number().int().min(5).default(60),
+        /** Stop commit → VMI gone (Argo CD's sync and the guest's shutdown); after it the stop is reported as stalled. */
+        stopSeconds: z.number().int().min(30).default(600),
       })
       .strict()
-      .default({ startSeconds: 600, bootSeconds: 300, unschedulableSeconds: 60 }),
+      .default({ startSeconds: 600, bootSeconds: 300, unschedulableSeconds: 60, stopSeconds: 600 }),
   })
   .strict();
 

@@ -49,7 +49,7 @@ describe('gaming config: the kubevirt backend', () => {
   it('defaults to proxmox, with a sensible kubevirt block', () => {
     const d = GamingConfigSchema.parse({});
     expect(d.backend).toBe('proxmox');
-    expect(d.kubevirt).toEqual({ cluster: 'prod', namespace: 'gaming', vm: 'windows-gaming', manifestPath: 'kubernetes/overlays/prod/gaming-vm/virtualmachine.yaml', timeouts: { startSeconds: 600, bootSeconds: 300, unschedulableSeconds: 60 } });
+    expect(d.kubevirt).toEqual({ cluster: 'prod', namespace: 'gaming', vm: 'windows-gaming', manifestPath: 'kubernetes/overlays/prod/gaming-vm/virtualmachine.yaml', timeouts: { startSeconds: 600, bootSeconds: 300, unschedulableSeconds: 60, stopSeconds: 600 } });
   });
 
   it('is strict and validates names and paths', () => {
@@ -166,6 +166,15 @@ describe('kubevirt session steps', () => {
     expect(kubevirtStep({ ...f, state: 'stopping', vmi: vmi('Running') })).toEqual({ kind: 'wait' });
     expect(kubevirtStep({ ...f, state: 'stopping', vmi: vmi('Succeeded') })).toEqual({ kind: 'ended', reason: null });
     expect(kubevirtStep({ ...f, state: 'stopping', vmi: null })).toEqual({ kind: 'ended', reason: null });
+  });
+
+  it('a stop that Argo CD never applies is reported as stalled after stopSeconds', () => {
+    const asked = at(100);
+    expect(kubevirtStep({ ...f, state: 'stopping', vmi: vmi('Running'), stopRequestedAt: asked, now: at(100 + T.stopSeconds) })).toEqual({ kind: 'wait' });
+    expect(words(kubevirtStep({ ...f, state: 'stopping', vmi: vmi('Running'), stopRequestedAt: asked, now: at(100 + T.stopSeconds + 1) }))).toEqual({
+      kind: 'stopStalled',
+      message: 'The stop is written in the GitOps repository, but the PC is still running after 10 minutes (has Argo CD applied it?). Try Stop again or ask an admin.',
+    });
   });
 });
 

@@ -177,7 +177,9 @@ export type KubevirtStep =
   | { kind: 'ready' }
   | { kind: 'ended'; reason: 'external' | null }
   /** `halt`: write runStrategy Halted so the VM does not come up later on its own. */
-  | { kind: 'fail'; message: Message; halt: boolean };
+  | { kind: 'fail'; message: Message; halt: boolean }
+  /** The stop was committed but the VMI still runs after `stopSeconds`: back to where it was, said and audited. */
+  | { kind: 'stopStalled'; message: Message };
 
 export interface KubevirtStepFacts {
   state: SessionState;
@@ -186,6 +188,8 @@ export interface KubevirtStepFacts {
   vmi: KubevirtVmi | null;
   guestUp: boolean;
   startedAt: Date;
+  /** When the stop was asked for (state `stopping`). */
+  stopRequestedAt?: Date | null;
   now: Date;
   timeouts: KubevirtConfig['timeouts'];
 }
@@ -216,8 +220,12 @@ export function kubevirtStep(f: KubevirtStepFacts): KubevirtStep {
       return { kind: 'wait' };
     case 'ready':
       return !vmi || vmi.phase !== 'Running' ? { kind: 'ended', reason: 'external' } : { kind: 'wait' };
-    case 'stopping':
-      return !vmi || vmi.phase === 'Succeeded' || vmi.phase === 'Failed' ? { kind: 'ended', reason: null } : { kind: 'wait' };
+    case 'stopping': {
+      if (!vmi || vmi.phase === 'Succeeded' || vmi.phase === 'Failed') return { kind: 'ended', reason: null };
+      const asked = f.stopRequestedAt ?? f.startedAt;
+      if ((f.now.getTime() - asked.getTime()) / 1000 > t.stopSeconds) return { kind: 'stopStalled', message: msg('srv.kv.stopLate', { time: minutesMsg(t.stopSeconds) }) };
+      return { kind: 'wait' };
+    }
     default:
       return { kind: 'wait' };
   }

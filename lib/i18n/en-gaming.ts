@@ -74,5 +74,6 @@ export const enGaming = {
   'srv.kv.neverWritten': "Can't start: the change was never written to the GitOps repository.",
   'srv.kv.vmiFailed': "Can't start: KubeVirt could not run the VM.",
   'srv.kv.argoLate': "Can't start: Argo CD did not apply the change within {time}.",
+  'srv.kv.stopLate': 'The stop is written in the GitOps repository, but the PC is still running after {time} (has Argo CD applied it?). Try Stop again or ask an admin.',
   'srv.kv.notRunningLate': "Can't start: the VM was not running within {time}.",
 } as const;

@@ -350,5 +350,6 @@ export const fr: Record<MessageKey, string> = {
   'srv.kv.neverWritten': "Impossible de démarrer : le changement n'a jamais été écrit dans le dépôt GitOps.",
   'srv.kv.vmiFailed': "Impossible de démarrer : KubeVirt n'a pas pu lancer la VM.",
   'srv.kv.argoLate': "Impossible de démarrer : Argo CD n'a pas appliqué le changement en {time}.",
+  'srv.kv.stopLate': "L'arrêt est écrit dans le dépôt GitOps, mais le PC tourne toujours après {time} (Argo CD l'a-t-il appliqué ?). Réessayez Arrêter ou demandez à un admin.",
   'srv.kv.notRunningLate': "Impossible de démarrer : la VM ne tournait pas au bout de {time}.",
 };

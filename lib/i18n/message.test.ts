@@ -35,7 +35,7 @@ const noBuffer = { memory: { hostReserveGiB: 4, zfsArcGiB: 8, bufferGiB: 0 } };
 const school = { quietHours: [{ days: ['tue'] as 'tue'[], from: '21:30', to: '07:00', label: 'school night' }] };
 const late = new Date('2026-11-24T22:00:00Z');
 const kvVm = reshapeVm({ metadata: { name: 'windows-gaming', namespace: 'gaming' }, spec: { template: { spec: { domain: { memory: { guest: '32Gi' } } } } } });
-const T = { startSeconds: 600, bootSeconds: 300, unschedulableSeconds: 60 };
+const T = { startSeconds: 600, bootSeconds: 300, unschedulableSeconds: 60, stopSeconds: 600 };
 const t0 = new Date('2026-11-26T18:00:00Z');
 
 // A sample of what the pure gaming rules produce.

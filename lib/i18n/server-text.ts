@@ -1,6 +1,7 @@
-// The gaming and DEV-power services still answer in English sentences (lib/gaming/*, server/services/*).
-// Until they send codes + params, a sentence is recognised by the English catalogue's `srv.*` templates
-// and re-rendered in the viewer's language; anything unknown is shown as it came (never lost).
+// The few sentences the auth guard and the HTTP layer still send in English (en-server.ts: "You may not
+// do this.", "Sign in first.", …) are recognised by their templates and re-rendered in the viewer's
+// language; anything unknown is shown as it came (never lost). The gaming and DEV-power services send
+// message codes instead (./message.ts).
 import { enServer } from './en-server';
 import type { Locale, Messages, Vars } from './index';
 

@@ -39,4 +39,16 @@ describe('the database circuit breaker', () => {
     await expect(probe).rejects.toThrow();
     expect(b.open).toBe(true);
   });
+
+  it('closes when the half-open try gets an answer from the server, even an error; a slow statement does not open it', async () => {
+    let t = 0;
+    const b = createBreaker(1_000, () => t);
+    await expect(b.run(async () => { throw away(); })).rejects.toThrow();
+    t = 1_500;
+    await expect(b.run(async () => { throw Object.assign(new Error('duplicate key'), { code: '23505' }); })).rejects.toThrow(/duplicate/);
+    expect(b.open).toBe(false);
+    await expect(b.run(async () => 'x')).resolves.toBe('x');
+    await expect(b.run(async () => { throw Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }); })).rejects.toThrow();
+    expect(b.open).toBe(false);
+  });
 });

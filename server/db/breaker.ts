@@ -13,7 +13,15 @@ import { isDatabaseUnavailable } from './unavailable';
 // Waiting for a free connection of a busy pool ends with the same message as a connection attempt
 // that timed out: that is load, not an outage, so it does not open the breaker.
 const POOL_WAIT = /timeout exceeded when trying to connect|Timed out fetching a new connection/i;
-const tripsBreaker = (e: unknown) => isDatabaseUnavailable(e) && !(e instanceof Error && POOL_WAIT.test(e.message));
+// A statement cancelled by statement_timeout (57014) is a slow query: 503 for its request, but the
+// database answered, as it did for any other SQLSTATE error.
+const STATEMENT_TIMEOUT = '57014';
+const sqlState = (e: unknown) => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+};
+const tripsBreaker = (e: unknown) => isDatabaseUnavailable(e) && sqlState(e) !== STATEMENT_TIMEOUT && !(e instanceof Error && POOL_WAIT.test(e.message));
+const databaseAnswered = (e: unknown) => sqlState(e) !== null && !tripsBreaker(e);
 
 export interface Breaker {
   /** Runs a pool call through the breaker. */
@@ -44,6 +52,9 @@ export function createBreaker(openMs: number, now: () => number = Date.now): Bre
           if (!tripped) log.warn({ err: (e as Error).message }, 'database unavailable: circuit open');
           tripped = true;
           openUntil = now() + openMs;
+        } else if (tripped && databaseAnswered(e)) {
+          tripped = false; // an error from the server itself (a unique violation, say) proves it is back
+          openUntil = 0;
         }
         throw e;
       }

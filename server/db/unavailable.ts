@@ -4,7 +4,7 @@ import 'server-only';
 // bad query? Adapters answer those with 503 (`unavailable`), not 500. Prisma 7 with adapter-pg
 // reports them as DriverAdapterError / PrismaClientKnownRequestError with the pg error as cause.
 
-const CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
+const CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300', '57014']);
 const KINDS = new Set(['DatabaseNotReachable', 'DatabaseDoesNotExist', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TransactionAlreadyClosed']);
 const MESSAGES = /Connection terminated|Query read timeout|timeout exceeded when trying to connect|Can't reach database server|connection (?:closed|refused|reset)|ECONNREFUSED|ECONNRESET|socket hang up|Client has encountered a connection error/i;
 

@@ -2,9 +2,10 @@ import 'server-only';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { reshapeVm, reshapeVmi, type KubevirtVm, type KubevirtVmi } from '@/lib/gaming/kubevirt';
 import type { Config } from '../../env';
-import { UnavailableError, UpstreamError } from '../../errors';
+import { UnavailableError } from '../../errors';
 import { kubeConfigFor, type ClusterConfig } from './connect';
-import { kubeError } from './errors';
+import { upstreamTimeoutMs } from '../upstream';
+import { kubeCall, kubeError } from './errors';
 
 // Read-only access to the KubeVirt gaming VM: the VirtualMachine, its VirtualMachineInstance and the
 // cluster's other VMIs (for the GPU check). The panel never writes to the cluster: starting and
@@ -19,24 +20,16 @@ export interface KubevirtApi {
   vmis(): Promise<KubevirtVmi[]>;
 }
 
-export const KUBEVIRT_TIMEOUT_MS = 5_000;
 const GROUP = { group: 'kubevirt.io', version: 'v1' };
-
-function bounded<T>(cluster: string, what: string, ms: number, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new UpstreamError(`kubernetes:${cluster}`, undefined, `The ${cluster} cluster did not answer in time (${what}).`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
 
 const notFound = (e: unknown) => (e as { code?: unknown })?.code === 404;
 
-export function kubevirtApi(c: ClusterConfig, target: { namespace: string; vm: string }, timeoutMs = KUBEVIRT_TIMEOUT_MS): KubevirtApi {
+/** `timeoutMs`: the bound on each request (default `upstreams.timeoutMs`); the request is aborted at it. */
+export function kubevirtApi(c: ClusterConfig, target: { namespace: string; vm: string }, timeoutMs?: number): KubevirtApi {
   const api = kubeConfigFor(c).makeApiClient(CustomObjectsApi);
   const one = async <T>(plural: string, what: string, reshape: (raw: unknown) => T): Promise<T | null> => {
     try {
-      return reshape(await bounded(c.name, what, timeoutMs, api.getNamespacedCustomObject({ ...GROUP, namespace: target.namespace, plural, name: target.vm })));
+      return reshape(await kubeCall(c.name, what, timeoutMs ?? upstreamTimeoutMs(), (o) => api.getNamespacedCustomObject({ ...GROUP, namespace: target.namespace, plural, name: target.vm }, o)));
     } catch (e) {
       if (notFound(e)) return null;
       throw kubeError(c.name, what, e);
@@ -48,7 +41,7 @@ export function kubevirtApi(c: ClusterConfig, target: { namespace: string; vm: s
     vmi: () => one('virtualmachineinstances', `read VirtualMachineInstance ${target.namespace}/${target.vm}`, reshapeVmi),
     async vmis() {
       try {
-        const r = (await bounded(c.name, 'list VirtualMachineInstances', timeoutMs, api.listClusterCustomObject({ ...GROUP, plural: 'virtualmachineinstances' }))) as { items?: unknown[] };
+        const r = (await kubeCall(c.name, 'list VirtualMachineInstances', timeoutMs ?? upstreamTimeoutMs(), (o) => api.listClusterCustomObject({ ...GROUP, plural: 'virtualmachineinstances' }, o))) as { items?: unknown[] };
         return (r.items ?? []).map(reshapeVmi);
       } catch (e) {
         throw kubeError(c.name, 'list VirtualMachineInstances', e);

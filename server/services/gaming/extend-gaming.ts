@@ -8,6 +8,7 @@ import { parseInput } from '../../validation';
 import { recordAudit } from '../audit/record-audit';
 import { gamingCtx, type GamingCtx } from './ctx';
 import { buildState } from './get-gaming-state';
+import { sessionTarget } from './outcome';
 import { conflict } from './say';
 import { activeSession, transition } from './sessions';
 
@@ -25,7 +26,7 @@ export async function extendGaming(input: unknown, ctx: GamingCtx = gamingCtx())
   const r = extendLease(row, ctx.now(), cfg.lease);
   const ip = await ctx.ip();
   const audit = (outcome: 'ok' | 'denied', details: Record<string, unknown>) =>
-    recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, ip, action: 'gaming.extend', target: `vm/${row.vmid}`, outcome, details: { session: row.id, ...details } });
+    recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, ip, action: 'gaming.extend', target: sessionTarget(ctx, row), outcome, details: { session: row.id, ...details } });
   if (!r.ok) {
     await audit('denied', { reason: 'at-max' });
     throw conflict(ctx, msg('srv.extend.max', { time: { at: r.maxEndsAt.toISOString() }, h: cfg.lease.maxMinutes / 60 }));

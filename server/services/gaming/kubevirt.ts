@@ -7,7 +7,9 @@ import { AppError, ConflictError, UpstreamError } from '../../errors';
 import { log } from '../../log';
 import type { GamingCtx } from './ctx';
 import { weeklyMinutes } from './facts';
-import { changed, failSession } from './outcome';
+import { recordAudit } from '../audit/record-audit';
+import { english } from './say';
+import { changed, failSession, sessionTarget } from './outcome';
 import { transition, type SessionRow } from './sessions';
 
 // The KubeVirt backend: the gaming VM is a VirtualMachine on a cluster, deployed by Argo CD from the
@@ -19,6 +21,7 @@ import { transition, type SessionRow } from './sessions';
 /** Sessions of the KubeVirt VM share one `vmid` (the partial unique index keeps one active). */
 export const KUBEVIRT_VMID = 0;
 const MAX_ATTEMPTS = 3;
+const SYSTEM = { actor: 'system:gaming', actorName: 'Panel', role: 'none' as const };
 
 export interface KvSeen {
   vm: KubevirtVm | null;
@@ -100,7 +103,7 @@ export async function kvAdvance(ctx: GamingCtx, row: SessionRow, seen?: KvSeen):
   const db = await ctx.db();
   const { vmi } = seen ?? (await kvObserve(ctx));
   const now = ctx.now();
-  const step = kubevirtStep({ state: row.state, committed: isCommitted(row), vmi, guestUp: await kvGuestUp(ctx, vmi), startedAt: row.startedAt, now, timeouts: ctx.gaming().kubevirt.timeouts });
+  const step = kubevirtStep({ state: row.state, committed: isCommitted(row), vmi, guestUp: await kvGuestUp(ctx, vmi), startedAt: row.startedAt, stopRequestedAt: row.stopRequestedAt, now, timeouts: ctx.gaming().kubevirt.timeouts });
   switch (step.kind) {
     case 'booting':
       if (await transition(db, row.id, ['starting'], { state: 'booting' })) await changed(ctx);
@@ -114,7 +117,21 @@ export async function kvAdvance(ctx: GamingCtx, row: SessionRow, seen?: KvSeen):
     case 'fail':
       // Don't leave runStrategy Always behind a failed start: the VM would come up on its own later.
       if ((await failSession(ctx, row, step.message)) && step.halt) {
-        await kvRequestShutdown(ctx, row, 'the panel (failed start)').catch((e) => log.warn({ session: row.id, err: (e as Error).message }, 'gaming: could not write runStrategy Halted after a failed start'));
+        const audit = { ...SYSTEM, action: 'gaming.stop', target: sessionTarget(ctx, row) };
+        await kvRequestShutdown(ctx, row, 'the panel (failed start)').then(
+          (r) => recordAudit(db, { ...audit, outcome: 'ok', details: { session: row.id, reason: 'failed start', commit: r.sha } }),
+          (e) => {
+            log.warn({ session: row.id, err: (e as Error).message }, 'gaming: could not write runStrategy Halted after a failed start');
+            return recordAudit(db, { ...audit, outcome: 'failed', details: { session: row.id, reason: 'failed start', error: (e as Error).message } });
+          },
+        );
+      }
+      return;
+    case 'stopStalled':
+      // The Halted commit is in Git, but the VM still runs: say so and let Stop be tapped again.
+      if (await transition(db, row.id, ['stopping'], { state: 'ready', stopRequestedAt: null, stoppedBy: null, stoppedByName: null, endReason: null })) {
+        await recordAudit(db, { ...SYSTEM, action: 'gaming.stop', target: sessionTarget(ctx, row), outcome: 'failed', details: { session: row.id, reason: english(ctx, step.message) } });
+        await changed(ctx);
       }
       return;
     default:

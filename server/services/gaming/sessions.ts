@@ -13,7 +13,7 @@ export type SessionRow = GamingSession;
 export const ACTIVE = { endedAt: null } as const;
 
 export function activeSession(db: Db, vmid?: number): Promise<SessionRow | null> {
-  return db.gamingSession.findFirst({ where: { ...ACTIVE, ...(vmid ? { vmid } : {}) } });
+  return db.gamingSession.findFirst({ where: { ...ACTIVE, ...(vmid !== undefined ? { vmid } : {}) } }); // vmid 0 is the KubeVirt VM
 }
 
 export function lastEnded(db: Db, vmid: number): Promise<SessionRow | null> {
