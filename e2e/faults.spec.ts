@@ -307,11 +307,15 @@ for (const mode of ['down', 'slow', 'hang', 'error'] as Mode[]) {
     const writes = await githubWrites();
     const m = await timed(page.request, 'POST', `${FAULTY}/api/promotions/${id}/approve`, { overrideGates: true });
     await sleep(mode === 'slow' ? 5_500 : 200);
-    const audit = await auditSince(since, 'promotion.%');
-    const sideEffects = (await githubWrites()) - writes;
     const state = (JSON.parse(m.text) as { state?: string }).state ?? null;
     await control('/faults/github/reset', {});
-    const convergeMs = await until(async () => (await page.request.get(`${FAULTY}/api/promotions/candidates`)).ok(), 60_000);
+    // A commit that got no answer in time is answered `committing` at once and settled in the
+    // background (the Promotion-Id trailer looked up once GitHub answers): wait for that too.
+    const settled = async () => ((await (await page.request.get(`${FAULTY}/api/promotions/${id}`)).json()) as { state: string }).state !== 'committing';
+    const convergeMs = await until(async () => (await page.request.get(`${FAULTY}/api/promotions/candidates`)).ok() && (await settled()), 60_000);
+    const finalState = ((await (await page.request.get(`${FAULTY}/api/promotions/${id}`)).json()) as { state: string }).state;
+    const audit = await auditSince(since, 'promotion.%');
+    const sideEffects = (await githubWrites()) - writes;
     // Leave nothing proposed behind for the other journeys.
     await page.request.post(`${FAULTY}/api/promotions/${id}/reject`, { data: { reason: 'fault suite' } }).catch(() => undefined);
     const s = record({
@@ -324,8 +328,9 @@ for (const mode of ['down', 'slow', 'hang', 'error'] as Mode[]) {
       probes,
     });
     expect(s.probes.filter((p) => p.lost), 'requests lost').toEqual([]);
-    expect(m.status === 200 ? state : m.json?.error?.code, m.text).toMatch(/^(failed|upstream|unavailable)$/);
-    expect(audit.some((a) => a.outcome === 'failed'), 'the failed approval has an audit row').toBe(true);
+    expect(m.status === 200 ? state : m.json?.error?.code, m.text).toMatch(/^(failed|committing|upstream|unavailable)$/);
+    expect(finalState, 'nothing landed, so the promotion ends failed').toBe('failed');
+    expect(audit.some((a) => a.outcome === 'failed'), 'the failed approval (or its commit) has an audit row').toBe(true);
     expect(convergeMs, 'converged without a restart').not.toBeNull();
   });
 }

@@ -15,7 +15,8 @@ export function toUpstream(e: unknown, what: string): UpstreamError {
   const status = statusOf(e);
   // Octokit reports a request that got no answer (network failure, abort) as status 500 with a cause.
   const unanswered = status === 500 && (e as { response?: unknown }).response === undefined && (e as { cause?: unknown }).cause !== undefined;
-  if (isTimeout(e)) return new UpstreamError('github', undefined, `GitHub did not answer in time (${what}).`);
+  // The cause is kept: whoever made a write that timed out must know it may still land (isTimeout).
+  if (isTimeout(e)) return Object.assign(new UpstreamError('github', undefined, `GitHub did not answer in time (${what}).`), { cause: e });
   if (status === 401) return new UpstreamError('github', 401, 'GitHub refused the token (401). Check github.token.');
   if (status === 403) return new UpstreamError('github', 403, `GitHub refused access (403) while trying to ${what}. Check the token's permissions or the rate limit.`);
   if (status !== undefined && !unanswered) return new UpstreamError('github', status, `GitHub answered ${status} while trying to ${what}.`);

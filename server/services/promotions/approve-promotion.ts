@@ -34,7 +34,9 @@ export async function approveAs(ctx: PromotionCtx, actor: Actor, id: string, ove
   });
   if (won) {
     const r = await executePromotion(ctx, id, actor);
-    const ok = r?.state === 'committed' || r?.state === 'pr_open';
+    // `committing`: GitHub did not answer in time; the outcome is settled (and audited as
+    // promotion.commit) in the background. The approval itself took effect.
+    const ok = r?.state === 'committed' || r?.state === 'pr_open' || r?.state === 'committing';
     await recordAudit(db, {
       actor: actor.subject,
       actorName: actor.name,

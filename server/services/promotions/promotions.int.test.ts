@@ -179,6 +179,32 @@ describe.each(DB_KINDS)('promotions on %s', (kind) => {
     expect(await promotionInFlight(database().client)).toBe(false);
   });
 
+  it('a commit GitHub does not answer in time: the approval answers at once (committing), then settles in the background', async () => {
+    const p = await previewPromotion({ services: ['komga'] }, ctx());
+    const gh = connectGithub({ apiUrl: sim.url, owner: 'paul', repo: 'homelab', branch: 'main', token: TOKEN, tls: { insecureSkipVerify: false } }, 300);
+    const slowCtx: PromotionCtx = { ...ctx(), github: () => gh };
+    const n0 = await commitCount();
+    sim.faults.set({ hang: true });
+    const t0 = performance.now();
+    const r = await approvePromotion({ id: p.id }, slowCtx);
+    const waited = performance.now() - t0;
+    sim.faults.reset();
+    expect(r.state).toBe('committing');
+    expect(waited, 'one bound on GitHub, not two').toBeLessThan(2_000);
+    // The background lookup (retried after 2 s) finds no Promotion-Id trailer: failed, audited.
+    let state = r.state;
+    for (let i = 0; i < 100 && state === 'committing'; i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      state = (await database().client.promotion.findUniqueOrThrow({ where: { id: p.id } })).state;
+    }
+    expect(state).toBe('failed');
+    expect(await commitCount()).toBe(n0);
+    const mine = { details: { path: ['id'], equals: p.id } };
+    expect(await database().client.auditEvent.count({ where: { action: 'promotion.approve', outcome: 'ok', ...mine } })).toBe(1);
+    expect(await database().client.auditEvent.count({ where: { action: 'promotion.commit', outcome: 'failed', ...mine } })).toBe(1);
+    expect(await promotionInFlight(database().client)).toBe(false);
+  });
+
   it('10 concurrent approvals of one promotion make exactly one commit', async () => {
     const p = await previewPromotion({ services: ['adguard-home'] }, ctx());
     const n0 = await commitCount();
