@@ -19,7 +19,7 @@ FROM node:20-bookworm-slim AS run
 WORKDIR /app
 # The heap bound keeps RSS flat under load (V8 otherwise defers full collections and grows the heap
 # although the live heap stays ~110 MB; docs/performance.md). Raise it for a homelab far bigger than three clusters.
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 PANEL_DATA_DIR=/data/pglite NODE_OPTIONS=--max-old-space-size=384
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 PANEL_DATA_DIR=/data/pglite NODE_OPTIONS=--max-old-space-size=256
 RUN groupadd --system --gid 1001 panel && useradd --system --uid 1001 --gid panel --home /app panel \
   && mkdir -p /data && chown panel:panel /data
 COPY --from=build --chown=panel:panel /app/.next/standalone ./

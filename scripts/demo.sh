@@ -37,7 +37,7 @@ else
 fi
 
 echo "==> starting the panel on $url"
-PORT=$port HOSTNAME=${HOSTNAME_BIND:-0.0.0.0} NODE_ENV=production node --max-old-space-size=384 .next/standalone/server.js &
+PORT=$port HOSTNAME=${HOSTNAME_BIND:-0.0.0.0} NODE_ENV=production node --max-old-space-size=256 .next/standalone/server.js &
 pids+=($!)
 for _ in $(seq 1 120); do
   curl -fsS "$url/api/healthz" >/dev/null 2>&1 && break
