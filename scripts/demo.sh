@@ -12,8 +12,17 @@ ensure_node_modules
 port=${PORT:-3000}
 url="http://localhost:${port}"
 pids=()
+# Stops a process and everything it started (npx → tsx → node), so that a SIGTERM from a service
+# manager or `timeout` leaves no simulator behind (Ctrl-C reaches the whole process group anyway).
+kill_tree() {
+  local child
+  if command -v pgrep >/dev/null; then
+    for child in $(pgrep -P "$1" 2>/dev/null); do kill_tree "$child"; done
+  fi
+  kill "$1" 2>/dev/null || true
+}
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do kill_tree "$p"; done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
