@@ -1,38 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { GamingConfigSchema, type GamingConfig } from './config';
 import type { Message } from '../i18n/message';
 import { renderEn } from '../i18n/render-en';
-import { evaluatePreflight, pciDevices, type PreflightFacts, type VmFacts } from './preflight';
+import { evaluatePreflight, pciDevices } from './preflight';
+import { facts, GiB, noBuffer, SEED, TUE_19, vm } from './preflight.fixtures';
 
 /** A message as its code and its English words. */
 const said = (m: Message | null) => (m ? { code: m.code, en: renderEn(m) } : null);
 
-const GiB = 1024 ** 3;
-const vm = (vmid: number, name: string, memGiB: number, running: boolean, tags: string[], pci: string[] = []): VmFacts => ({ vmid, name, running, memoryBytes: memGiB * GiB, tags, pci });
-// The seeded homelab: DEV 4 + PROD 16 running, gaming 32 off, 64 GiB host.
-const SEED = [
-  vm(101, 'talos-dev', 4, true, ['talos', 'dev']),
-  vm(201, 'talos-prod-cp', 4, true, ['talos', 'prod']),
-  vm(202, 'talos-prod-worker-1', 12, true, ['talos', 'prod']),
-  vm(300, 'windows-gaming', 32, false, ['gaming'], ['0000:01:00,pcie=1,x-vga=1']),
-];
-// Tuesday 2026-11-24 19:00 UTC.
-const TUE_19 = new Date('2026-11-24T19:00:00Z');
-
-function facts(over: Partial<PreflightFacts> = {}, cfg: Partial<GamingConfig> = {}): PreflightFacts {
-  return {
-    role: 'family',
-    now: TUE_19,
-    cfg: { ...GamingConfigSchema.parse({}), ...cfg },
-    hostTotalBytes: 64 * GiB,
-    vms: SEED,
-    gamingVmid: 300,
-    promotionInFlight: false,
-    weeklyMinutesUsed: 0,
-    ...over,
-  };
-}
-const noBuffer = { memory: { hostReserveGiB: 4, zfsArcGiB: 8, bufferGiB: 0 } };
 
 describe('the gaming pre-flight', () => {
   it('passes on the seeded host when the reserve leaves room, each check in plain words', () => {

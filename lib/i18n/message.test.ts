@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GamingConfigSchema, type GamingConfig } from '../gaming/config';
+import { GamingConfigSchema } from '../gaming/config';
 import { evaluateKubevirtPreflight, kubevirtStep, reshapeVm, startingDetail } from '../gaming/kubevirt';
-import { evaluatePreflight, type PreflightFacts, type VmFacts } from '../gaming/preflight';
+import { evaluatePreflight } from '../gaming/preflight';
+import { facts, noBuffer, SEED } from '../gaming/preflight.fixtures';
 import { minutesMsg, proxmoxErrorClause, proxmoxErrorMsg, proxmoxReasonMsg, stateLabel } from '../gaming/words';
 import { en } from './en';
 import { enGaming } from './en-gaming';
@@ -12,26 +13,6 @@ import { renderEn } from './render-en';
 
 const say = (m: Message) => formatMessage(m, translator('fr'), 'fr', 'UTC');
 
-const GiB = 1024 ** 3;
-const vm = (vmid: number, name: string, memGiB: number, running: boolean, tags: string[], pci: string[] = []): VmFacts => ({ vmid, name, running, memoryBytes: memGiB * GiB, tags, pci });
-const SEED = [
-  vm(101, 'talos-dev', 4, true, ['talos', 'dev']),
-  vm(201, 'talos-prod-cp', 4, true, ['talos', 'prod']),
-  vm(202, 'talos-prod-worker-1', 12, true, ['talos', 'prod']),
-  vm(300, 'windows-gaming', 32, false, ['gaming'], ['0000:01:00,pcie=1,x-vga=1']),
-];
-const facts = (over: Partial<PreflightFacts> = {}, cfg: Partial<GamingConfig> = {}): PreflightFacts => ({
-  role: 'family',
-  now: new Date('2026-11-24T19:00:00Z'),
-  cfg: { ...GamingConfigSchema.parse({}), ...cfg },
-  hostTotalBytes: 64 * GiB,
-  vms: SEED,
-  gamingVmid: 300,
-  promotionInFlight: false,
-  weeklyMinutesUsed: 0,
-  ...over,
-});
-const noBuffer = { memory: { hostReserveGiB: 4, zfsArcGiB: 8, bufferGiB: 0 } };
 const school = { quietHours: [{ days: ['tue'] as 'tue'[], from: '21:30', to: '07:00', label: 'school night' }] };
 const late = new Date('2026-11-24T22:00:00Z');
 const kvVm = reshapeVm({ metadata: { name: 'windows-gaming', namespace: 'gaming' }, spec: { template: { spec: { domain: { memory: { guest: '32Gi' } } } } } });

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MARIE } from '@/test/ctx';
 import { startGaming } from '../services/gaming/start-gaming';
 import { activeSession } from '../services/gaming/sessions';
-import { driveUntil, startHarness, type Harness } from '../services/gaming/test-harness';
-import { gamingLeaseTick, runGamingLeases } from './gaming-leases';
+import { driveUntil, expireWithTwoLeaseJobs, startHarness, type Harness } from '../services/gaming/test-harness';
+import { gamingLeaseTick } from './gaming-leases';
 
 const FITS = { memory: { hostReserveGiB: 4, zfsArcGiB: 8, bufferGiB: 0 } };
 let h: Harness | undefined;
@@ -27,15 +27,7 @@ describe('the gaming lease job (postgres)', () => {
   it('stops an expired VM exactly once with two job runners', async () => {
     h = await startHarness('postgres', { gaming: FITS });
     await readySession(h);
-    const a = h.ctx(null);
-    const b = h.ctx(null, { db: await h.extraDb() });
-    await h.db.gamingSession.updateMany({ data: { leaseEndsAt: new Date(Date.now() - 1000) } });
-    const runners = [runGamingLeases(a, 'replica-a', 50), runGamingLeases(b, 'replica-b', 50)];
-    try {
-      await driveUntil(a, 'ended');
-    } finally {
-      runners.forEach((r) => r.stop());
-    }
+    await expireWithTwoLeaseJobs(h);
     expect(shutdowns(h)).toHaveLength(1);
     const row = await h.db.gamingSession.findFirstOrThrow();
     expect(row.endReason).toBe('lease');

@@ -1,7 +1,6 @@
 import 'server-only';
 import { can } from '@/lib/permissions';
 import { evaluatePreflight } from '@/lib/gaming/preflight';
-import { canExtend, leasePhase } from '@/lib/gaming/lease';
 import { cardState } from '@/lib/gaming/state';
 import type { GamingStateDto } from '@/lib/gaming/types';
 import { stateLabel } from '@/lib/gaming/words';
@@ -15,7 +14,7 @@ import { guestUp } from './engine';
 import { errorMsg } from './say';
 import { gatherFacts, gamingVmid } from './facts';
 import { buildKubevirtState } from './kubevirt-state';
-import { activeSession, lastEnded, toSessionDto } from './sessions';
+import { activeSession, lastEnded, leaseView, toSessionDto } from './sessions';
 
 // What the card shows. Never fails because of Proxmox: an unreachable host or a refused token becomes
 // the card's notice, so the rest of the page keeps working.
@@ -68,7 +67,7 @@ export async function buildState(ctx: GamingCtx, actor: Actor): Promise<GamingSt
       preflight = null; // the preview is a courtesy; the real check runs on Start
     }
   }
-  const phase = active && (active.state === 'booting' || active.state === 'ready') ? leasePhase(active.leaseEndsAt, now, cfg.lease) : null;
+  const lease = leaseView(active, now, cfg.lease);
   const detail =
     state === 'failed' ? readStoredMessage(ended?.failure ?? null) : state === 'unreachable' ? (notice ?? msg('srv.unreachable')) : active?.state === 'starting' && active.stopDev && !active.startUpid ? msg('srv.stoppingDev') : null;
   return {
@@ -77,12 +76,12 @@ export async function buildState(ctx: GamingCtx, actor: Actor): Promise<GamingSt
     label: state === 'unreachable' && notice && notice.code !== 'srv.unreachable' ? msg('srv.cantCheck') : stateLabel(state),
     detail,
     session: active ? toSessionDto(active, actor.subject) : null,
-    leaseWarning: phase === 'warn' && active ? msg('srv.leaseWarning', { time: { at: active.leaseEndsAt.toISOString() } }) : null,
+    leaseWarning: lease.leaseWarning,
     preflight,
     can: {
       start: power && reachable && (state === 'off' || state === 'failed'),
       stop: power && (state === 'booting' || state === 'ready' || (active?.state === 'starting' && !active.startUpid)),
-      extend: power && !!active && (active.state === 'booting' || active.state === 'ready') && canExtend(active, cfg.lease),
+      extend: power && lease.extendable,
     },
     notice: state === 'unreachable' ? null : notice,
     at: now.toISOString(),

@@ -1,7 +1,6 @@
 import 'server-only';
 import { can } from '@/lib/permissions';
 import { evaluateKubevirtPreflight, kubevirtCardState, startingDetail } from '@/lib/gaming/kubevirt';
-import { canExtend, leasePhase } from '@/lib/gaming/lease';
 import type { GamingStateDto } from '@/lib/gaming/types';
 import { stateLabel } from '@/lib/gaming/words';
 import { msg, readStoredMessage, type Message } from '@/lib/i18n/message';
@@ -10,7 +9,7 @@ import { AppError } from '../../errors';
 import type { GamingCtx } from './ctx';
 import { isCommitted, KUBEVIRT_VMID, kvGatherFacts, kvGuestUp, kvObserve, type KvSeen } from './kubevirt';
 import { errorMsg } from './say';
-import { activeSession, lastEnded, toSessionDto } from './sessions';
+import { activeSession, lastEnded, leaseView, toSessionDto } from './sessions';
 
 // The gaming card with the KubeVirt backend: the session row, the VirtualMachine and its VMI. Never
 // fails because of the cluster: an unreachable API server becomes the card's notice.
@@ -55,7 +54,7 @@ export async function buildKubevirtState(ctx: GamingCtx, actor: Actor): Promise<
       preflight = null; // the preview is a courtesy; the real check runs on Start
     }
   }
-  const phase = active && (active.state === 'booting' || active.state === 'ready') ? leasePhase(active.leaseEndsAt, now, cfg.lease) : null;
+  const lease = leaseView(active, now, cfg.lease);
   const detail =
     state === 'failed'
       ? readStoredMessage(ended?.failure ?? null)
@@ -69,12 +68,12 @@ export async function buildKubevirtState(ctx: GamingCtx, actor: Actor): Promise<
     label: state === 'unreachable' && seen ? msg('srv.cantCheck') : stateLabel(state),
     detail,
     session: active ? toSessionDto(active, actor.subject) : null,
-    leaseWarning: phase === 'warn' && active ? msg('srv.leaseWarning', { time: { at: active.leaseEndsAt.toISOString() } }) : null,
+    leaseWarning: lease.leaseWarning,
     preflight,
     can: {
       start: power && reachable && (state === 'off' || state === 'failed'),
       stop: power && (state === 'booting' || state === 'ready' || (state === 'starting' && (!active || !active.startUpid || isCommitted(active)))),
-      extend: power && !!active && (active.state === 'booting' || active.state === 'ready') && canExtend(active, cfg.lease),
+      extend: power && lease.extendable,
     },
     notice: state === 'unreachable' ? null : notice,
     at: now.toISOString(),

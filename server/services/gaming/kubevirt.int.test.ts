@@ -8,14 +8,13 @@ import { GUEST, MARIE } from '@/test/ctx';
 import { renderEn } from '@/lib/i18n/render-en';
 import type { Actor } from '../../context';
 import { ConflictError, ForbiddenError, UpstreamError } from '../../errors';
-import { runGamingLeases } from '../../jobs/gaming-leases';
 import { monitorTick } from '../../jobs/gaming-monitor';
 import { renderGamingVm } from '@/sim/gitops-template';
 import { getGamingState } from './get-gaming-state';
 import { activeSession } from './sessions';
 import { startGaming } from './start-gaming';
 import { stopGaming } from './stop-gaming';
-import { driveUntil, startKubevirtHarness, type KubevirtHarness } from './test-harness';
+import { driveUntil, expireWithTwoLeaseJobs, startKubevirtHarness, type KubevirtHarness } from './test-harness';
 
 const FAMILY: Actor[] = ['lucas', 'emma', 'marie', 'leo'].map((n) => ({ subject: `sub-${n}`, name: `${n[0].toUpperCase()}${n.slice(1)} Martin`, email: null, role: 'family' }));
 const TARGET = 'vm/gaming/windows-gaming';
@@ -87,15 +86,7 @@ describe('gaming with the KubeVirt backend (postgres)', () => {
     h = await startKubevirtHarness('postgres');
     await startGaming({}, h.ctx(MARIE));
     await driveUntil(h.ctx(MARIE), 'ready');
-    const a = h.ctx(null);
-    const b = h.ctx(null, { db: await h.extraDb() });
-    await h.db.gamingSession.updateMany({ data: { leaseEndsAt: new Date(Date.now() - 1000) } });
-    const runners = [runGamingLeases(a, 'replica-a', 50), runGamingLeases(b, 'replica-b', 50)];
-    try {
-      await driveUntil(a, 'ended');
-    } finally {
-      runners.forEach((r) => r.stop());
-    }
+    await expireWithTwoLeaseJobs(h);
     expect((await h.vmCommits()).filter((c) => c.includes('Halted'))).toHaveLength(1);
     expect((await h.db.gamingSession.findFirstOrThrow()).endReason).toBe('lease');
     expect(await h.db.auditEvent.count({ where: { action: 'gaming.stop', actor: 'system:gaming', outcome: 'ok' } })).toBe(1);

@@ -1,7 +1,8 @@
 import 'server-only';
-import { minutesBetween } from '@/lib/gaming/lease';
+import type { GamingConfig } from '@/lib/gaming/config';
+import { canExtend, leasePhase, minutesBetween } from '@/lib/gaming/lease';
 import type { GamingSessionDto } from '@/lib/gaming/types';
-import { readStoredMessage } from '@/lib/i18n/message';
+import { msg, readStoredMessage, type Message } from '@/lib/i18n/message';
 import type { Db } from '../../db';
 import type { GamingSession, Prisma } from '../../generated/prisma/client';
 
@@ -51,5 +52,15 @@ export function toSessionDto(r: SessionRow, viewer: string): GamingSessionDto {
     stoppedByName: r.stoppedByName,
     durationMinutes: r.endedAt ? minutesBetween(r.readyAt ?? r.startedAt, r.endedAt) : null,
     stopDev: r.stopDev,
+  };
+}
+
+/** The card's lease parts, the same for both backends: the warning near the end, and whether Extend may be offered. */
+export function leaseView(active: SessionRow | null, now: Date, lease: GamingConfig['lease']): { leaseWarning: Message | null; extendable: boolean } {
+  const running = !!active && (active.state === 'booting' || active.state === 'ready');
+  if (!active || !running) return { leaseWarning: null, extendable: false };
+  return {
+    leaseWarning: leasePhase(active.leaseEndsAt, now, lease) === 'warn' ? msg('srv.leaseWarning', { time: { at: active.leaseEndsAt.toISOString() } }) : null,
+    extendable: canExtend(active, lease),
   };
 }

@@ -21,6 +21,7 @@ import { UnavailableError } from '../../errors';
 import { tcpProbe, type GamingCtx } from './ctx';
 import { advance } from './engine';
 import { activeSession } from './sessions';
+import { runGamingLeases } from '../../jobs/gaming-leases';
 
 export const SECRET = '6f1c3a2e-9b4d-4e8a-a1c7-52d9e0f3b8aa';
 
@@ -103,6 +104,19 @@ export async function startHarness(kind: DbKind = 'postgres', o: { taskDelayMs?:
       await sim.close();
     },
   };
+}
+
+/** Expires the active session's lease, then runs the lease job as two replicas (two connections) until the session ends. */
+export async function expireWithTwoLeaseJobs(h: { db: Db; extraDb(): Promise<Db>; ctx(actor: null, opts?: { db?: Db }): GamingCtx }): Promise<void> {
+  const a = h.ctx(null);
+  const b = h.ctx(null, { db: await h.extraDb() });
+  await h.db.gamingSession.updateMany({ data: { leaseEndsAt: new Date(Date.now() - 1000) } });
+  const runners = [runGamingLeases(a, 'replica-a', 50), runGamingLeases(b, 'replica-b', 50)];
+  try {
+    await driveUntil(a, 'ended');
+  } finally {
+    runners.forEach((r) => r.stop());
+  }
 }
 
 /** Runs advance() until the active session reaches `state` (or the session ends, for 'ended'). */
