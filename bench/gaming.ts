@@ -5,10 +5,10 @@
 //     the monitor → the card's refetch (GET state) answered.
 // Run: npx tsx --conditions=react-server bench/gaming.ts   (PostgreSQL at TEST_PG_URL; BENCH_N, BENCH_LATENCY_MS)
 import { bus } from '@/server/live/events';
-import { runGamingMonitor } from '@/server/jobs/gaming-monitor';
-import { buildState } from '@/server/services/gaming/get-gaming-state';
+import { runGamingMonitor } from '@/server/services/gaming/jobs/monitor';
+import { getGamingState } from '@/server/services/gaming/get-gaming-state';
 import { startGaming } from '@/server/services/gaming/start-gaming';
-import { startHarness } from '@/server/services/gaming/test-harness';
+import { startHarness } from '@/test/gaming-harness';
 import { MARIE } from '@/test/ctx';
 
 const N = Number(process.env.BENCH_N ?? 40);
@@ -54,7 +54,7 @@ try {
     if (published.length === seen) throw new Error(`no gaming event within 10 s of the change (round ${i})`);
     change.push(published[seen] - t0);
     const r0 = performance.now();
-    await buildState(ctx, MARIE);
+    await getGamingState({}, ctx);
     refetch.push(performance.now() - r0);
     await new Promise((r) => setTimeout(r, 300 + Math.random() * 700)); // land at random points of the 1 s cadence
   }

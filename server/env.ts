@@ -117,12 +117,19 @@ export const ConfigSchema = z
   .strict()
   .superRefine((cfg, ctx) => {
     // Keys that name other keys: caught at start, not at the first click.
-    if (cfg.gaming.backend === 'kubevirt') {
-      if (!cfg.github) ctx.addIssue({ code: 'custom', path: ['gaming', 'backend'], message: 'kubevirt needs the github: block (Start and Stop are commits to the GitOps repository)' });
-      const cluster = cfg.gaming.kubevirt.cluster;
-      if (!cfg.clusters.some((c) => c.name === cluster)) ctx.addIssue({ code: 'custom', path: ['gaming', 'kubevirt', 'cluster'], message: `no cluster named "${cluster}" in clusters:` });
-    }
+    for (const issue of GAMING_BACKEND_NEEDS[cfg.gaming.backend](cfg)) ctx.addIssue({ code: 'custom', ...issue });
   });
+
+type ParsedConfig = { github?: unknown; clusters: { name: string }[]; gaming: { kubevirt: { cluster: string } } };
+/** What each gaming backend needs from the rest of the configuration. */
+const GAMING_BACKEND_NEEDS: Record<'proxmox' | 'kubevirt', (cfg: ParsedConfig) => { path: string[]; message: string }[]> = {
+  // Without `proxmox:` the card says Proxmox is not configured; nothing else is needed.
+  proxmox: () => [],
+  kubevirt: (cfg) => [
+    ...(cfg.github ? [] : [{ path: ['gaming', 'backend'], message: 'kubevirt needs the github: block (Start and Stop are commits to the GitOps repository)' }]),
+    ...(cfg.clusters.some((c) => c.name === cfg.gaming.kubevirt.cluster) ? [] : [{ path: ['gaming', 'kubevirt', 'cluster'], message: `no cluster named "${cfg.gaming.kubevirt.cluster}" in clusters:` }]),
+  ],
+};
 
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -26,8 +26,7 @@ export function startPromotionJobs(opts: { trackEveryMs?: number; autoEveryMs?: 
 
 const g = globalThis as unknown as { __promotionJobs?: JobHandle };
 
-/** Starts the jobs once per process (boot should call startPromotionJobs; this is the safety net used
- * by the promotions routes so tracking runs even before that is wired). */
+/** Starts the jobs once per process (the boot hook, server/boot.ts), when GitHub and Argo CD are configured. */
 export function ensurePromotionJobs(): void {
   if (g.__promotionJobs) return;
   const cfg = config();

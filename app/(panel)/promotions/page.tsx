@@ -8,7 +8,6 @@ import { localizeServerText } from '@/lib/i18n/server-text';
 import { PROMOTION_STATES } from '@/lib/promotions/state';
 import type { CandidatesDto, PromotionPage } from '@/lib/promotions/types';
 import { AppError } from '@/server/errors';
-import { ensurePromotionJobs } from '@/server/jobs/promotions';
 import { listCandidates } from '@/server/services/promotions/list-candidates';
 import { listPromotions } from '@/server/services/promotions/get-promotion';
 import { viewerOrRedirect } from '../_lib/viewer';
@@ -34,7 +33,6 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
     if (e instanceof AppError && (e.code === 'forbidden' || e.code === 'validation')) return alert(localizeServerText(e.message, locale, messages));
     throw e;
   }
-  ensurePromotionJobs();
   let candidates: CandidatesDto | null = null;
   let upstream: string | null = null;
   try {

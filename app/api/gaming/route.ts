@@ -1,13 +1,7 @@
 // GET /api/gaming — the gaming card: state in plain words, session, lease, pre-flight preview.
-import { ensureGamingJobs } from '@/server/jobs/gaming';
 import { jsonRoute, route } from '@/server/http/respond';
 import { getGamingState } from '@/server/services/gaming/get-gaming-state';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route('GET /api/gaming', () => {
-  return jsonRoute(async () => {
-    ensureGamingJobs();
-    return getGamingState({});
-  });
-});
+export const GET = route('GET /api/gaming', () => jsonRoute(() => getGamingState({})));

@@ -3,7 +3,6 @@
 import type { NextRequest } from 'next/server';
 import { mutationRoute } from '@/server/http/mutation';
 import { jsonRoute, route } from '@/server/http/respond';
-import { ensurePromotionJobs } from '@/server/jobs/promotions';
 import { listPromotions } from '@/server/services/promotions/get-promotion';
 import { previewPromotion } from '@/server/services/promotions/preview-promotion';
 
@@ -14,6 +13,5 @@ export const GET = route('GET /api/promotions', (req: NextRequest) => {
 });
 
 export const POST = route('POST /api/promotions', (req: NextRequest) => {
-  ensurePromotionJobs();
   return mutationRoute(req, (body) => previewPromotion(body));
 });

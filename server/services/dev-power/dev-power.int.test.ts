@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MARIE, PAUL } from '@/test/ctx';
 import { ForbiddenError } from '../../errors';
-import { driveUntil, startHarness, type Harness } from '../gaming/test-harness';
+import { driveUntil, startHarness, type Harness } from '@/test/gaming-harness';
 import { startGaming } from '../gaming/start-gaming';
 import { getDevPower } from './get-dev-power';
 import { setDevPower } from './set-dev-power';

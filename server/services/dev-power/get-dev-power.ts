@@ -3,8 +3,8 @@ import type { DevPowerDto } from '@/lib/gaming/types';
 import { GiB } from '@/lib/gaming/words';
 import { requirePermission } from '../../auth/guard';
 import { ProxmoxError } from '../../clients/proxmox/errors';
-import { gamingCtx, type GamingCtx } from '../gaming/ctx';
-import { errorMsg } from '../gaming/say';
+import { gamingCtx, type GamingCtx } from '../gaming/internal/ctx';
+import { errorMsg } from '../gaming/internal/say';
 
 // The DEV cluster's VMs (tagged `dev`) for the admin's power buttons.
 export async function getDevPower(_input: unknown = {}, ctx: GamingCtx = gamingCtx()): Promise<DevPowerDto> {

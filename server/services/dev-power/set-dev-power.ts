@@ -10,8 +10,8 @@ import type { Db } from '../../db';
 import { tryLead } from '../../jobs/leader';
 import { parseInput } from '../../validation';
 import { recordAudit } from '../audit/record-audit';
-import { gamingCtx, type GamingCtx } from '../gaming/ctx';
-import { coded, conflict, english } from '../gaming/say';
+import { gamingCtx, type GamingCtx } from '../gaming/internal/ctx';
+import { coded, conflict, english } from '../gaming/internal/say';
 import { getDevPower } from './get-dev-power';
 
 // Admin power for the DEV cluster: ACPI shutdown or start of every VM tagged `dev`, after the same

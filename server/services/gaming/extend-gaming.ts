@@ -6,11 +6,10 @@ import { requirePermission } from '../../auth/guard';
 import { msg } from '@/lib/i18n/message';
 import { parseInput } from '../../validation';
 import { recordAudit } from '../audit/record-audit';
-import { gamingCtx, type GamingCtx } from './ctx';
-import { buildState } from './get-gaming-state';
-import { sessionTarget } from './outcome';
-import { conflict } from './say';
-import { activeSession, transition } from './sessions';
+import { backendOf } from './backends';
+import { gamingCtx, type GamingCtx } from './internal/ctx';
+import { conflict } from './internal/say';
+import { activeSession, transition } from './internal/sessions';
 
 // Extend = optimistic update on the lease end the caller saw: a double tap extends once.
 export async function extendGaming(input: unknown, ctx: GamingCtx = gamingCtx()): Promise<GamingStateDto> {
@@ -22,11 +21,11 @@ export async function extendGaming(input: unknown, ctx: GamingCtx = gamingCtx())
   if (!row || (row.state !== 'booting' && row.state !== 'ready')) throw conflict(ctx, msg('srv.extend.notRunning'));
   const seen = cmd.leaseEndsAt ? new Date(cmd.leaseEndsAt) : row.leaseEndsAt;
   // The lease already moved since the caller looked (a double tap, or someone else extended).
-  if (seen.getTime() !== row.leaseEndsAt.getTime()) return buildState(ctx, actor);
+  if (seen.getTime() !== row.leaseEndsAt.getTime()) return backendOf(ctx).card(ctx, actor);
   const r = extendLease(row, ctx.now(), cfg.lease);
   const ip = await ctx.ip();
   const audit = (outcome: 'ok' | 'denied', details: Record<string, unknown>) =>
-    recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, ip, action: 'gaming.extend', target: sessionTarget(ctx, row), outcome, details: { session: row.id, ...details } });
+    recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, ip, action: 'gaming.extend', target: backendOf(ctx).target(ctx, row), outcome, details: { session: row.id, ...details } });
   if (!r.ok) {
     await audit('denied', { reason: 'at-max' });
     throw conflict(ctx, msg('srv.extend.max', { time: { at: r.maxEndsAt.toISOString() }, h: cfg.lease.maxMinutes / 60 }));
@@ -36,5 +35,5 @@ export async function extendGaming(input: unknown, ctx: GamingCtx = gamingCtx())
     await audit('ok', { from: row.leaseEndsAt.toISOString(), to: r.leaseEndsAt.toISOString(), addedMinutes: r.addedMinutes });
     ctx.publish('gaming', { session: row.id });
   }
-  return buildState(ctx, actor);
+  return backendOf(ctx).card(ctx, actor);
 }

@@ -5,13 +5,13 @@ import { MARIE, PAUL, GUEST } from '@/test/ctx';
 import { renderEn } from '@/lib/i18n/render-en';
 import type { Actor } from '../../context';
 import { ForbiddenError, UpstreamError } from '../../errors';
-import { advance } from './engine';
+import { advance } from './backends/proxmox-engine';
 import { getGamingState } from './get-gaming-state';
 import { extendGaming } from './extend-gaming';
-import { activeSession } from './sessions';
+import { activeSession } from './internal/sessions';
 import { startGaming } from './start-gaming';
 import { stopGaming } from './stop-gaming';
-import { driveUntil, startHarness, type Harness } from './test-harness';
+import { driveUntil, startHarness, type Harness } from '@/test/gaming-harness';
 
 const FAMILY: Actor[] = ['lucas', 'emma', 'marie', 'leo'].map((n) => ({ subject: `sub-${n}`, name: `${n[0].toUpperCase()}${n.slice(1)} Martin`, email: null, role: 'family' }));
 const FITS = { memory: { hostReserveGiB: 4, zfsArcGiB: 8, bufferGiB: 0 } };

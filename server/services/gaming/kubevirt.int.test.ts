@@ -8,13 +8,13 @@ import { GUEST, MARIE } from '@/test/ctx';
 import { renderEn } from '@/lib/i18n/render-en';
 import type { Actor } from '../../context';
 import { ConflictError, ForbiddenError, UpstreamError } from '../../errors';
-import { monitorTick } from '../../jobs/gaming-monitor';
+import { monitorTick } from './jobs/monitor';
 import { renderGamingVm } from '@/sim/gitops-template';
 import { getGamingState } from './get-gaming-state';
-import { activeSession } from './sessions';
+import { activeSession } from './internal/sessions';
 import { startGaming } from './start-gaming';
 import { stopGaming } from './stop-gaming';
-import { driveUntil, expireWithTwoLeaseJobs, startKubevirtHarness, type KubevirtHarness } from './test-harness';
+import { driveUntil, expireWithTwoLeaseJobs, startKubevirtHarness, type KubevirtHarness } from '@/test/gaming-harness';
 
 const FAMILY: Actor[] = ['lucas', 'emma', 'marie', 'leo'].map((n) => ({ subject: `sub-${n}`, name: `${n[0].toUpperCase()}${n.slice(1)} Martin`, email: null, role: 'family' }));
 const TARGET = 'vm/gaming/windows-gaming';

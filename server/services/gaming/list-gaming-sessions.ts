@@ -5,7 +5,7 @@ import type { GamingHistoryDto } from '@/lib/gaming/types';
 import { requirePermission } from '../../auth/guard';
 import { requestCtx, type Ctx } from '../../context';
 import { parseInput } from '../../validation';
-import { toSessionDto } from './sessions';
+import { toSessionDto } from './internal/sessions';
 
 // History: family members see their own sessions, the admin everyone's. Newest first.
 export async function listGamingSessions(input: unknown, ctx: Ctx = requestCtx()): Promise<GamingHistoryDto> {

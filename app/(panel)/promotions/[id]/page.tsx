@@ -5,7 +5,6 @@ import { AppProviders } from '@/components/providers/app-providers';
 import { requestLocale } from '@/components/providers/locale';
 import type { PromotionDto } from '@/lib/promotions/types';
 import { AppError } from '@/server/errors';
-import { ensurePromotionJobs } from '@/server/jobs/promotions';
 import { getPromotion } from '@/server/services/promotions/get-promotion';
 import { viewerOrRedirect } from '../../_lib/viewer';
 
@@ -26,7 +25,6 @@ export default async function PromotionPage({ params }: { params: Promise<{ id: 
     if (e instanceof AppError && e.code === 'forbidden') return <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-900">{(e as AppError).message}</p>;
     throw e;
   }
-  ensurePromotionJobs();
   return (
     <AppProviders locale={locale} messages={messages}>
       <PromotionView initial={p} />

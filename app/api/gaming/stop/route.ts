@@ -2,12 +2,10 @@
 import type { NextRequest } from 'next/server';
 import { mutationRoute } from '@/server/http/mutation';
 import { route } from '@/server/http/respond';
-import { ensureGamingJobs } from '@/server/jobs/gaming';
 import { stopGaming } from '@/server/services/gaming/stop-gaming';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = route('POST /api/gaming/stop', (req: NextRequest) => {
-  ensureGamingJobs();
   return mutationRoute(req, (body) => stopGaming(body));
 });

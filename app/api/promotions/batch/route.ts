@@ -2,12 +2,10 @@
 import type { NextRequest } from 'next/server';
 import { mutationRoute } from '@/server/http/mutation';
 import { route } from '@/server/http/respond';
-import { ensurePromotionJobs } from '@/server/jobs/promotions';
 import { approveBatch } from '@/server/services/promotions/approve-batch';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = route('POST /api/promotions/batch', (req: NextRequest) => {
-  ensurePromotionJobs();
   return mutationRoute(req, (body) => approveBatch(body));
 });

@@ -2,13 +2,11 @@
 import type { NextRequest } from 'next/server';
 import { bodyWithId, mutationRoute } from '@/server/http/mutation';
 import { route } from '@/server/http/respond';
-import { ensurePromotionJobs } from '@/server/jobs/promotions';
 import { mergePromotion } from '@/server/services/promotions/merge-promotion';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = route('POST /api/promotions/[id]/merge', async (req: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  ensurePromotionJobs();
   return mutationRoute(req, (body) => mergePromotion(bodyWithId(body, id)));
 });

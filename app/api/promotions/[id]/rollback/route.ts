@@ -2,13 +2,11 @@
 import type { NextRequest } from 'next/server';
 import { bodyWithId, mutationRoute } from '@/server/http/mutation';
 import { route } from '@/server/http/respond';
-import { ensurePromotionJobs } from '@/server/jobs/promotions';
 import { rollBack } from '@/server/services/promotions/roll-back';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = route('POST /api/promotions/[id]/rollback', async (req: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  ensurePromotionJobs();
   return mutationRoute(req, (body) => rollBack(bodyWithId(body, id)));
 });

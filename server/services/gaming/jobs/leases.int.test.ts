@@ -2,10 +2,10 @@
 // ids): an expired session's VM is shut down exactly once, with one audit row.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MARIE } from '@/test/ctx';
-import { startGaming } from '../services/gaming/start-gaming';
-import { activeSession } from '../services/gaming/sessions';
-import { driveUntil, expireWithTwoLeaseJobs, startHarness, type Harness } from '../services/gaming/test-harness';
-import { gamingLeaseTick } from './gaming-leases';
+import { startGaming } from '../start-gaming';
+import { activeSession } from '../internal/sessions';
+import { driveUntil, expireWithTwoLeaseJobs, startHarness, type Harness } from '@/test/gaming-harness';
+import { gamingLeaseTick } from './leases';
 
 const FITS = { memory: { hostReserveGiB: 4, zfsArcGiB: 8, bufferGiB: 0 } };
 let h: Harness | undefined;

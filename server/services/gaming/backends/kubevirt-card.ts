@@ -4,12 +4,12 @@ import { evaluateKubevirtPreflight, kubevirtCardState, startingDetail } from '@/
 import type { GamingStateDto } from '@/lib/gaming/types';
 import { stateLabel } from '@/lib/gaming/words';
 import { msg, readStoredMessage, type Message } from '@/lib/i18n/message';
-import type { Actor } from '../../context';
-import { AppError } from '../../errors';
-import type { GamingCtx } from './ctx';
-import { isCommitted, KUBEVIRT_VMID, kvGatherFacts, kvGuestUp, kvObserve, type KvSeen } from './kubevirt';
-import { errorMsg } from './say';
-import { activeSession, lastEnded, leaseView, toSessionDto } from './sessions';
+import type { Actor } from '../../../context';
+import { AppError } from '../../../errors';
+import type { GamingCtx } from '../internal/ctx';
+import { errorMsg } from '../internal/say';
+import { activeSession, lastEnded, leaseView, toSessionDto } from '../internal/sessions';
+import { isCommitted, KUBEVIRT_VMID, kvGatherFacts, kvGuestUp, kvObserve, type KvSeen } from './kubevirt-engine';
 
 // The gaming card with the KubeVirt backend: the session row, the VirtualMachine and its VMI. Never
 // fails because of the cluster: an unreachable API server becomes the card's notice.
@@ -25,7 +25,7 @@ async function readCluster(ctx: GamingCtx): Promise<{ seen: KvSeen | null; notic
   }
 }
 
-export async function buildKubevirtState(ctx: GamingCtx, actor: Actor): Promise<GamingStateDto> {
+export async function kubevirtCard(ctx: GamingCtx, actor: Actor): Promise<GamingStateDto> {
   const db = await ctx.db();
   const cfg = ctx.gaming();
   const now = ctx.now();

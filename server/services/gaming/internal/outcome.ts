@@ -1,19 +1,13 @@
 import 'server-only';
 import { storeMessage, type Message } from '@/lib/i18n/message';
-import { log } from '../../log';
-import { recordAudit } from '../audit/record-audit';
+import { log } from '../../../log';
+import { recordAudit } from '../../audit/record-audit';
 import type { GamingCtx } from './ctx';
 import { english } from './say';
 import { transition, type SessionRow } from './sessions';
 
 // What every backend does when a session changes or fails: publish, wake the monitor, and for a
 // failed start an audit row and a note to its starter.
-
-/** The audit target of the gaming VM: `vm/<vmid>` (Proxmox) or `vm/<namespace>/<name>` (KubeVirt). */
-export function sessionTarget(ctx: GamingCtx, row: Pick<SessionRow, 'vmid'>): string {
-  const cfg = ctx.gaming();
-  return cfg.backend === 'kubevirt' ? `vm/${cfg.kubevirt.namespace}/${cfg.kubevirt.vm}` : `vm/${row.vmid}`;
-}
 
 export async function changed(ctx: GamingCtx) {
   ctx.publish('gaming', { at: ctx.now().toISOString() });
@@ -23,9 +17,9 @@ export async function changed(ctx: GamingCtx) {
 /**
  * Ends a starting/booting session as "Can't start", with an audit row and a note to its starter. The
  * failure column keeps the message as JSON (storeMessage); audit, log and ntfy get its English.
- * `raw`: Proxmox's own words (a string), or upstream details for the audit row.
+ * `target`: the VM as the backend names it. `raw`: Proxmox's own words (a string), or upstream details for the audit row.
  */
-export async function failSession(ctx: GamingCtx, row: SessionRow, failure: Message, raw?: string | Record<string, unknown>): Promise<boolean> {
+export async function failSession(ctx: GamingCtx, target: string, row: SessionRow, failure: Message, raw?: string | Record<string, unknown>): Promise<boolean> {
   const db = await ctx.db();
   const message = english(ctx, failure);
   const won = await transition(db, row.id, ['starting', 'booting'], { state: 'ended', endedAt: ctx.now(), endReason: 'failed', failure: storeMessage(failure) });
@@ -35,7 +29,7 @@ export async function failSession(ctx: GamingCtx, row: SessionRow, failure: Mess
     actorName: row.startedByName,
     role: row.startedByRole,
     action: 'gaming.start',
-    target: sessionTarget(ctx, row),
+    target,
     outcome: 'failed',
     details: { session: row.id, reason: message, ...(typeof raw === 'string' ? { proxmox: raw } : (raw ?? {})) },
   });

@@ -2,15 +2,14 @@ import 'server-only';
 import { kubevirtStep, ManifestError, setRunStrategy, vmiActive, type KubevirtPreflightFacts, type KubevirtVm, type KubevirtVmi, type RunStrategy } from '@/lib/gaming/kubevirt';
 import { msg } from '@/lib/i18n/message';
 import type { Role } from '@/lib/roles';
-import { commitFiles, findCommitWith, readFileAt } from '../../clients/github';
-import { AppError, ConflictError, UpstreamError } from '../../errors';
-import { log } from '../../log';
-import type { GamingCtx } from './ctx';
-import { weeklyMinutes } from './facts';
-import { recordAudit } from '../audit/record-audit';
-import { english } from './say';
-import { changed, failSession, sessionTarget } from './outcome';
-import { transition, type SessionRow } from './sessions';
+import { commitFiles, findCommitWith, readFileAt } from '../../../clients/github';
+import { AppError, ConflictError, UpstreamError } from '../../../errors';
+import { log } from '../../../log';
+import { recordAudit } from '../../audit/record-audit';
+import type { GamingCtx } from '../internal/ctx';
+import { changed, failSession } from '../internal/outcome';
+import { english } from '../internal/say';
+import { transition, weeklyMinutes, type SessionRow } from '../internal/sessions';
 
 // The KubeVirt backend: the gaming VM is a VirtualMachine on a cluster, deployed by Argo CD from the
 // GitOps repository. Start and stop are a commit of the manifest's `spec.runStrategy` (Always /
@@ -28,7 +27,8 @@ export interface KvSeen {
   vmi: KubevirtVmi | null;
 }
 
-export const isKubevirt = (ctx: GamingCtx) => ctx.gaming().backend === 'kubevirt';
+/** The audit target: `vm/<namespace>/<name>`. */
+export const kvTarget = (ctx: GamingCtx) => `vm/${ctx.gaming().kubevirt.namespace}/${ctx.gaming().kubevirt.vm}`;
 export const isCommitted = (row: Pick<SessionRow, 'startUpid'>) => !!row.startUpid?.startsWith('commit:');
 
 export async function kvObserve(ctx: GamingCtx): Promise<KvSeen> {
@@ -88,7 +88,7 @@ export async function kvClaimAndStart(ctx: GamingCtx, row: SessionRow): Promise<
   } catch (e) {
     const err = e instanceof AppError ? e : new UpstreamError('github', undefined, (e as Error).message);
     const failure = msg('srv.kv.gitops', { why: err.message.replace(/\.$/, '') });
-    await failSession(ctx, row, failure, { github: err.message });
+    await failSession(ctx, kvTarget(ctx), row, failure, { github: err.message });
     throw err.msg ? err : err.withMsg(failure); // the tap's answer says it in the page's language too
   }
 }
@@ -116,8 +116,8 @@ export async function kvAdvance(ctx: GamingCtx, row: SessionRow, seen?: KvSeen):
       return;
     case 'fail':
       // Don't leave runStrategy Always behind a failed start: the VM would come up on its own later.
-      if ((await failSession(ctx, row, step.message)) && step.halt) {
-        const audit = { ...SYSTEM, action: 'gaming.stop', target: sessionTarget(ctx, row) };
+      if ((await failSession(ctx, kvTarget(ctx), row, step.message)) && step.halt) {
+        const audit = { ...SYSTEM, action: 'gaming.stop', target: kvTarget(ctx) };
         await kvRequestShutdown(ctx, row, 'the panel (failed start)').then(
           (r) => recordAudit(db, { ...audit, outcome: 'ok', details: { session: row.id, reason: 'failed start', commit: r.sha } }),
           (e) => {
@@ -130,7 +130,7 @@ export async function kvAdvance(ctx: GamingCtx, row: SessionRow, seen?: KvSeen):
     case 'stopStalled':
       // The Halted commit is in Git, but the VM still runs: say so and let Stop be tapped again.
       if (await transition(db, row.id, ['stopping'], { state: 'ready', stopRequestedAt: null, stoppedBy: null, stoppedByName: null, endReason: null })) {
-        await recordAudit(db, { ...SYSTEM, action: 'gaming.stop', target: sessionTarget(ctx, row), outcome: 'failed', details: { session: row.id, reason: english(ctx, step.message) } });
+        await recordAudit(db, { ...SYSTEM, action: 'gaming.stop', target: kvTarget(ctx), outcome: 'failed', details: { session: row.id, reason: english(ctx, step.message) } });
         await changed(ctx);
       }
       return;

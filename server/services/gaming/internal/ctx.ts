@@ -1,15 +1,15 @@
 import 'server-only';
 import net from 'node:net';
 import type { GamingConfig } from '@/lib/gaming/config';
-import { github as defaultGithub, type GithubClient } from '../../clients/github';
-import { kubevirtFromConfig, type KubevirtApi } from '../../clients/kubernetes/kubevirt';
-import { connectProxmox } from '../../clients/proxmox/connect';
-import { powerApi, type PowerApi } from '../../clients/proxmox/power';
-import { requestCtx, type Ctx } from '../../context';
-import type { Db } from '../../db';
-import { config } from '../../env';
-import { UnavailableError } from '../../errors';
-import { bus } from '../../live/events';
+import { github as defaultGithub, type GithubClient } from '../../../clients/github';
+import { kubevirtFromConfig, type KubevirtApi } from '../../../clients/kubernetes/kubevirt';
+import { connectProxmox } from '../../../clients/proxmox/connect';
+import { powerApi, type PowerApi } from '../../../clients/proxmox/power';
+import { requestCtx, type Ctx } from '../../../context';
+import type { Db } from '../../../db';
+import { config } from '../../../env';
+import { UnavailableError } from '../../../errors';
+import { bus } from '../../../live/events';
 import { gamingConfig } from './config';
 import { notifyNtfy } from './notify';
 
@@ -68,7 +68,7 @@ function defaultKubevirt(): KubevirtApi {
 }
 
 let wakeHook: () => void = () => undefined;
-/** Set by the background loop (server/jobs/gaming-monitor.ts) when it starts. */
+/** Set by the monitor (../jobs/monitor.ts) when it starts. */
 export function setWakeHook(fn: () => void) {
   wakeHook = fn;
 }
@@ -80,7 +80,7 @@ export function gamingCtx(base: Ctx = requestCtx()): GamingCtx {
     kubevirt: defaultKubevirt,
     github: defaultGithub,
     gaming: gamingConfig,
-    promotionInFlight: async (db) => (await import('../promotions/in-flight')).promotionInFlight(db),
+    promotionInFlight: async (db) => (await import('../../promotions/in-flight')).promotionInFlight(db),
     publish: (topic, data) => void bus.publish(topic, data),
     notify: (to, title, message) => notifyNtfy(gamingConfig().ntfy, to, title, message),
     probe: tcpProbe,

@@ -1,22 +1,20 @@
 import 'server-only';
 import { minutesMsg, proxmoxErrorClause, proxmoxReasonMsg } from '@/lib/gaming/words';
 import { msg } from '@/lib/i18n/message';
-import type { VmStatus } from '../../clients/proxmox/power';
-import { toProxmoxError } from '../../clients/proxmox/errors';
-import { recordAudit } from '../audit/record-audit';
-import type { GamingCtx } from './ctx';
-import { kvAdvance } from './kubevirt';
-import { changed, failSession } from './outcome';
-import { coded } from './say';
-import { firstName, transition, type SessionRow } from './sessions';
+import type { VmStatus } from '../../../clients/proxmox/power';
+import { toProxmoxError } from '../../../clients/proxmox/errors';
+import { recordAudit } from '../../audit/record-audit';
+import type { GamingCtx } from '../internal/ctx';
+import { changed, failSession } from '../internal/outcome';
+import { coded } from '../internal/say';
+import { firstName, transition, type SessionRow } from '../internal/sessions';
 
-export { failSession } from './outcome';
-
-// The session state machine against Proxmox. Every step is a conditional transition, so the request
+// The Proxmox backend's session state machine. Every step is a conditional transition, so the request
 // that won the session, the background loop on each replica and the leader job can all call
 // `advance` without doing anything twice. Only the winner of a claim makes the power call.
 
 const SEC = 1000;
+export const pveTarget = (row: Pick<SessionRow, 'vmid'>) => `vm/${row.vmid}`;
 const since = (ctx: GamingCtx, at: Date) => ctx.now().getTime() - at.getTime();
 
 /** Claims the one Proxmox `status/start` of this session and makes it. */
@@ -28,7 +26,7 @@ export async function claimAndStart(ctx: GamingCtx, row: SessionRow): Promise<vo
     await transition(db, row.id, ['starting'], { startUpid: upid });
   } catch (e) {
     const err = toProxmoxError(e);
-    await failSession(ctx, row, msg('srv.cantStart', { reason: proxmoxErrorClause(err) }), err.reason);
+    await failSession(ctx, pveTarget(row), row, msg('srv.cantStart', { reason: proxmoxErrorClause(err) }), err.reason);
     throw coded(err);
   }
 }
@@ -47,7 +45,6 @@ export async function guestUp(ctx: GamingCtx, vmid: number): Promise<boolean> {
 /** One step of the session, given the VM list if the caller already has it. */
 export async function advance(ctx: GamingCtx, row: SessionRow, vms?: VmStatus[]): Promise<void> {
   const cfg = ctx.gaming();
-  if (cfg.backend === 'kubevirt') return kvAdvance(ctx, row);
   const db = await ctx.db();
   const t = cfg.timeouts;
   const list = vms ?? (await ctx.proxmox().listVms());
@@ -56,32 +53,32 @@ export async function advance(ctx: GamingCtx, row: SessionRow, vms?: VmStatus[])
     if (!row.startUpid && row.stopDev) {
       const devUp = list.filter((v) => v.running && v.vmid !== row.vmid && v.tags.includes(cfg.devTag));
       if (devUp.length === 0) return claimAndStart(ctx, row).catch(() => undefined);
-      if (since(ctx, row.startedAt) > t.devShutdownSeconds * SEC) await failSession(ctx, row, msg('srv.cantStart.devTimeout'));
+      if (since(ctx, row.startedAt) > t.devShutdownSeconds * SEC) await failSession(ctx, pveTarget(row), row, msg('srv.cantStart.devTimeout'));
       return;
     }
     if (!row.startUpid || row.startUpid === 'pending') {
-      if (since(ctx, row.startedAt) > t.startTaskSeconds * SEC) await failSession(ctx, row, msg('srv.cantStart.neverStarted'));
+      if (since(ctx, row.startedAt) > t.startTaskSeconds * SEC) await failSession(ctx, pveTarget(row), row, msg('srv.cantStart.neverStarted'));
       return;
     }
     const task = await ctx.proxmox().task(row.startUpid);
     if (task.running) {
-      if (since(ctx, row.startedAt) > (t.startTaskSeconds + t.devShutdownSeconds) * SEC) await failSession(ctx, row, msg('srv.cantStart.taskSlow'));
+      if (since(ctx, row.startedAt) > (t.startTaskSeconds + t.devShutdownSeconds) * SEC) await failSession(ctx, pveTarget(row), row, msg('srv.cantStart.taskSlow'));
       return;
     }
     if (task.exitstatus === 'OK') {
       if (await transition(db, row.id, ['starting'], { state: 'booting' })) await changed(ctx);
     } else {
-      await failSession(ctx, row, msg('srv.cantStart', { reason: proxmoxReasonMsg(task.exitstatus ?? '') }), task.exitstatus ?? undefined);
+      await failSession(ctx, pveTarget(row), row, msg('srv.cantStart', { reason: proxmoxReasonMsg(task.exitstatus ?? '') }), task.exitstatus ?? undefined);
     }
     return;
   }
   if (row.state === 'booting') {
-    if (vm && !vm.running) return void (await failSession(ctx, row, msg('srv.cantStart.vmStopped')));
+    if (vm && !vm.running) return void (await failSession(ctx, pveTarget(row), row, msg('srv.cantStart.vmStopped')));
     if (await guestUp(ctx, row.vmid)) {
       if (await transition(db, row.id, ['booting'], { state: 'ready', readyAt: ctx.now(), activityAt: ctx.now() })) await changed(ctx);
     } else if (since(ctx, row.startedAt) > t.bootSeconds * SEC) {
       // Don't leave a half-booted VM holding the GPU and 32 GB: fail it and power it off.
-      if (await failSession(ctx, row, msg('srv.cantStart.boot', { time: minutesMsg(t.bootSeconds) }))) {
+      if (await failSession(ctx, pveTarget(row), row, msg('srv.cantStart.boot', { time: minutesMsg(t.bootSeconds) }))) {
         await ctx.proxmox().stop(row.vmid).catch(() => undefined);
       }
     }

@@ -2,8 +2,8 @@ import 'server-only';
 import { proxmoxErrorMsg } from '@/lib/gaming/words';
 import { plainText, type Message } from '@/lib/i18n/message';
 import { renderEn } from '@/lib/i18n/render-en';
-import { ProxmoxError } from '../../clients/proxmox/errors';
-import { AppError, ConflictError } from '../../errors';
+import { ProxmoxError } from '../../../clients/proxmox/errors';
+import { AppError, ConflictError } from '../../../errors';
 import type { GamingCtx } from './ctx';
 
 // Messages of the gaming and DEV-power services: coded for the card (lib/i18n/message.ts), in English

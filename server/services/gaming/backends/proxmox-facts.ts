@@ -1,11 +1,11 @@
 import 'server-only';
 import type { PreflightFacts, VmFacts } from '@/lib/gaming/preflight';
 import type { Role } from '@/lib/roles';
-import type { VmStatus } from '../../clients/proxmox/power';
-import type { Db } from '../../db';
 import { msg } from '@/lib/i18n/message';
-import type { GamingCtx } from './ctx';
-import { conflict } from './say';
+import type { VmStatus } from '../../../clients/proxmox/power';
+import type { GamingCtx } from '../internal/ctx';
+import { weeklyMinutes } from '../internal/sessions';
+import { conflict } from '../internal/say';
 
 // Gathers what the pre-flight rules need, in parallel, with reads only (no power call).
 
@@ -29,12 +29,6 @@ export function gamingVmid(ctx: GamingCtx, vms: VmStatus[]): number {
     throw conflict(ctx, msg(tagged.length ? 'srv.tag.many' : 'srv.tag.none', { tag: cfg.tag }));
   }
   return tagged[0].vmid;
-}
-
-export async function weeklyMinutes(db: Db, subject: string, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - 7 * 24 * 3600_000);
-  const rows = await db.gamingSession.findMany({ where: { startedBy: subject, startedAt: { gte: since } }, select: { startedAt: true, endedAt: true } });
-  return rows.reduce((n, r) => n + ((r.endedAt ?? now).getTime() - r.startedAt.getTime()) / 60_000, 0);
 }
 
 export async function gatherFacts(ctx: GamingCtx, actor: { subject: string; role: Role }, vmsKnown?: VmStatus[]): Promise<PreflightFacts & { vmStatus: VmStatus[] }> {

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { GamingConfig } from '@/lib/gaming/config';
-import { log } from '../../log';
+import { log } from '../../../log';
 
 // ntfy push (optional). A failed notification is logged and never fails the action that sent it.
 export async function notifyNtfy(cfg: GamingConfig['ntfy'], to: string | null, title: string, message: string): Promise<void> {

@@ -4,10 +4,10 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MARIE } from '@/test/ctx';
-import { activeSession } from '../services/gaming/sessions';
-import { startGaming } from '../services/gaming/start-gaming';
-import { driveUntil, startHarness, type Harness } from '../services/gaming/test-harness';
-import { gamingLeaseTick } from './gaming-leases';
+import { activeSession } from '../internal/sessions';
+import { startGaming } from '../start-gaming';
+import { driveUntil, startHarness, type Harness } from '@/test/gaming-harness';
+import { gamingLeaseTick } from './leases';
 
 let h: Harness | undefined;
 let sunshine: net.Server | undefined;

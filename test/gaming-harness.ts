@@ -11,17 +11,17 @@ import { startKubeSim, type KubeSim } from '@/sim/kubernetes';
 import { startProxmoxSim, type ProxmoxSim, type PveToken } from '@/sim/proxmox';
 import { createTestDatabase, type DbKind, type TestDatabase } from '@/test/databases';
 import { testCtx } from '@/test/ctx';
-import { connectGithub, type GithubClient } from '../../clients/github';
-import { kubevirtApi } from '../../clients/kubernetes/kubevirt';
-import { connectProxmox } from '../../clients/proxmox/connect';
-import { powerApi } from '../../clients/proxmox/power';
-import type { Actor } from '../../context';
-import { openDatabase, type Db } from '../../db';
-import { UnavailableError } from '../../errors';
-import { tcpProbe, type GamingCtx } from './ctx';
-import { advance } from './engine';
-import { activeSession } from './sessions';
-import { runGamingLeases } from '../../jobs/gaming-leases';
+import { connectGithub, type GithubClient } from '@/server/clients/github';
+import { kubevirtApi } from '@/server/clients/kubernetes/kubevirt';
+import { connectProxmox } from '@/server/clients/proxmox/connect';
+import { powerApi } from '@/server/clients/proxmox/power';
+import type { Actor } from '@/server/context';
+import { openDatabase, type Db } from '@/server/db';
+import { UnavailableError } from '@/server/errors';
+import { backendOf } from '@/server/services/gaming/backends';
+import { tcpProbe, type GamingCtx } from '@/server/services/gaming/internal/ctx';
+import { activeSession } from '@/server/services/gaming/internal/sessions';
+import { runGamingLeases } from '@/server/services/gaming/jobs/leases';
 
 export const SECRET = '6f1c3a2e-9b4d-4e8a-a1c7-52d9e0f3b8aa';
 
@@ -130,7 +130,7 @@ export async function driveUntil(ctx: GamingCtx, state: 'booting' | 'ready' | 'e
       throw new Error(`the session ended before reaching ${state}`);
     }
     if (row.state === state) return;
-    await advance(ctx, row);
+    await backendOf(ctx).advance(ctx, row);
     await new Promise((r) => setTimeout(r, 40));
   }
   throw new Error(`the session never reached ${state}`);
