@@ -35,6 +35,7 @@ const config = [
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'server/ never imports app/ or components/.' },
+        { group: ['@/sim/*', '@/test/*', '**/sim/*', '**/test/*'], message: 'The app never imports the simulator or test helpers (they live under test/).' },
         sdkRule(),
       ] }],
     },
@@ -49,8 +50,19 @@ const config = [
   {
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [sdkRule(), { group: ['@/sim/*', '**/sim/*'], message: 'The app never imports the simulator.' }] }],
+      'no-restricted-imports': ['error', { patterns: [
+        sdkRule(),
+        { group: ['@/sim/*', '**/sim/*', '@/test/*'], message: 'The app never imports the simulator or test helpers.' },
+        { group: ['@/server/services/*/*/*'], message: 'Pages and routes call entry verbs (server/services/<entity>/<verb>.ts), never internal/, backends/ or jobs/.' },
+      ] }],
       'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Only server/env.ts reads process.env.' }],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}'],
+    ignores: ['components/providers/api-fetch.ts', 'components/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Call the API through apiFetch (components/providers/api-fetch.ts): one way to decode answers and errors.' }],
     },
   },
   {

@@ -11,12 +11,14 @@ const DIRS = ['components', 'app'];
 const ATTRS = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description']);
 // Same in English and French: product and upstream names.
 const ALLOWED = new Set(['Homelab', 'Proxmox', 'English', 'Français']);
+// Shown when the root layout itself failed, so no catalogue is loaded: it says everything in both languages.
+const BILINGUAL_FILES = new Set(['app/global-error.tsx']);
 
 function tsxFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return tsxFiles(p);
-    return e.name.endsWith('.tsx') && !e.name.includes('.test.') ? [p] : [];
+    return e.name.endsWith('.tsx') && !e.name.includes('.test.') && !BILINGUAL_FILES.has(path.relative(ROOT, p)) ? [p] : [];
   });
 }
 

@@ -1,23 +1,18 @@
-import { redirect } from 'next/navigation';
 import { AppHeader } from '@/components/layout/app-header';
-import { AppError } from '@/server/errors';
-import { getViewer } from '@/server/services/users/get-viewer';
+import { AppProviders } from '@/components/providers/app-providers';
+import { requestLocale } from '@/components/providers/locale';
+import { viewerOrRedirect } from './_lib/viewer';
 
+// Every page of the panel: the viewer checked once (sign-in or no-access redirect), the providers
+// (query client, the locale's messages) once, the header. Pages render only their own content.
 export default async function PanelLayout({ children }: { children: React.ReactNode }) {
-  let viewer;
-  try {
-    viewer = await getViewer();
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'unauthenticated') redirect('/signin');
-    if (e instanceof AppError && e.code === 'forbidden') redirect('/no-access');
-    throw e;
-  }
+  const [viewer, { locale, messages }] = await Promise.all([viewerOrRedirect(), requestLocale()]);
   return (
-    <>
+    <AppProviders locale={locale} messages={messages}>
       <AppHeader user={viewer} />
       <main id="main" className="mx-auto max-w-6xl p-4">
         {children}
       </main>
-    </>
+    </AppProviders>
   );
 }

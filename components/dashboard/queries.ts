@@ -3,18 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { AppPage, CapacityDto, ClusterDetailDto, HomeDto } from '@/lib/live/dto';
 import type { ClusterSummary } from '@/lib/live/types';
 import { queryKeys } from '@/lib/query-keys';
+import { apiFetch as getJson } from '../providers/api-fetch';
 
 // The dashboard's queries: first data from the server render, then refetched only when the live
 // stream says the topic changed (components/live). No polling.
-
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.error?.message ?? `The panel answered ${res.status}.`);
-  // An aborted or cut body (the tab stopped loading) is an error, never data: the last good data stays.
-  if (body === null) throw new Error(`The panel answered ${res.status}.`);
-  return body as T;
-}
 
 export function useHome(initial: HomeDto) {
   return useQuery({ queryKey: queryKeys.home(), queryFn: () => getJson<HomeDto>('/api/services/home'), initialData: initial });

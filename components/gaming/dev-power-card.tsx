@@ -9,21 +9,17 @@ import { getQueryClient } from '@/components/providers/query-client';
 import { Card } from '@/components/ui/card';
 import { StatusDot } from '@/components/ui/status-dot';
 import { useI18n } from '../providers/i18n';
-import { panelError, useSay } from './use-say';
+import { queryKeys } from '@/lib/query-keys';
+import { apiFetch } from '../providers/api-fetch';
+import { useSay } from './use-say';
 
 // Admin: stop or start the DEV cluster's VMs (same pre-flight and audit as gaming, on the server).
 // The key sits under ['gaming'] so the same live events refresh it.
 
-const KEY = ['gaming', 'dev-power'] as const;
+const KEY = queryKeys.devPower();
 const GiB = 1024 ** 3;
 
-async function call(body?: unknown): Promise<DevPowerDto> {
-  const res = await fetch('/api/dev-power', body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : { cache: 'no-store' });
-  const json = await res.json().catch(() => null);
-  if (!res.ok) throw panelError(res.status, json);
-  if (json === null) throw new Error(`The panel answered ${res.status}.`); // a cut body is never data
-  return json as DevPowerDto;
-}
+const call = (body?: unknown) => apiFetch<DevPowerDto>('/api/dev-power', body);
 
 /** The capacity page's what-if for this action ("Start DEV: 40 of 64 GB (fits)"), when it has one. */
 function WhatIfLine({ w }: { w: WhatIf | undefined }) {

@@ -2,23 +2,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GamingStateDto } from '@/lib/gaming/types';
 import { msg } from '@/lib/i18n/message';
-import { panelError } from './use-say';
+import { queryKeys } from '@/lib/query-keys';
+import { apiFetch } from '../providers/api-fetch';
 
 // The card's data: GET /api/gaming under the key ['gaming'], which the live event stream invalidates
 // on every 'gaming' event (lib/query-keys.ts), and the three mutations with immediate feedback.
 
-export const GAMING_KEY = ['gaming'] as const;
-
-async function call<T>(url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, body === undefined ? { cache: 'no-store' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = await res.json().catch(() => null);
-  if (!res.ok) throw panelError(res.status, json);
-  if (json === null) throw new Error(`The panel answered ${res.status}.`); // a cut body is never data
-  return json as T;
-}
+const GAMING_KEY = queryKeys.gaming();
 
 export function useGamingState() {
-  return useQuery({ queryKey: GAMING_KEY, queryFn: () => call<GamingStateDto>('/api/gaming'), staleTime: 30_000 });
+  return useQuery({ queryKey: GAMING_KEY, queryFn: () => apiFetch<GamingStateDto>('/api/gaming'), staleTime: 30_000 });
 }
 
 type Verb = 'start' | 'stop' | 'extend';
@@ -27,7 +20,7 @@ const PENDING: Partial<Record<Verb, GamingStateDto['state']>> = { start: 'starti
 export function useGamingAction(verb: Verb) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown> = {}) => call<GamingStateDto>(`/api/gaming/${verb}`, body),
+    mutationFn: (body: Record<string, unknown> = {}) => apiFetch<GamingStateDto>(`/api/gaming/${verb}`, body),
     // Show the next state at once; the server's answer (or the live event) replaces it.
     onMutate: async () => {
       await qc.cancelQueries({ queryKey: GAMING_KEY });

@@ -1,4 +1,5 @@
 'use client';
+import { ApiError, apiFetch } from './api-fetch';
 
 // When a request of the page fails, the reason may be that the session ended (signed out in another
 // tab, revoked, the refresh token expired at Keycloak). Then the page must not sit there showing old
@@ -12,13 +13,13 @@ export function checkSessionAfterError(): void {
   if (typeof window === 'undefined' || inFlight || Date.now() - lastAt < 10_000) return;
   inFlight = true;
   lastAt = Date.now();
-  fetch('/api/me', { cache: 'no-store', headers: { accept: 'application/json' } })
-    .then((res) => {
-      if (res.status !== 401) return;
+  apiFetch('/api/me')
+    .catch((e: unknown) => {
+      // 401: the session is gone. Anything else (the panel unreachable) the page already shows as "reconnecting".
+      if (!(e instanceof ApiError) || e.status !== 401) return;
       const here = `${window.location.pathname}${window.location.search}`;
       window.location.assign(here === '/' ? '/signin' : `/signin?callbackUrl=${encodeURIComponent(here)}`);
     })
-    .catch(() => undefined) // the panel itself is unreachable: the page already says "reconnecting"
     .finally(() => {
       inFlight = false;
     });

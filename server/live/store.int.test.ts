@@ -8,7 +8,7 @@ import { startSimulator, type Simulator } from '@/sim/index';
 import { createTestDatabase, type TestDatabase } from '@/test/databases';
 import { openDatabase } from '../db';
 import type { LiveStore } from './store';
-import { storeFor, until } from './test-support';
+import { storeFor, until } from '@/test/live-support';
 
 let sim: Simulator;
 let dir: string;

@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requestLocale } from '@/components/providers/locale';
 import { AUDIT_OUTCOMES, auditQueryFromSearch } from '@/lib/audit';
-import { localizeServerText } from '@/lib/i18n/server-text';
-import { AppError } from '@/server/errors';
 import { listAuditEvents } from '@/server/services/audit/list-audit-events';
+import { load } from '../_lib/load';
 import { viewerOrRedirect } from '../_lib/viewer';
 import { AuditTable } from './_components/audit-table';
 
@@ -16,17 +15,9 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   await viewerOrRedirect();
-  const { locale, messages, t } = await requestLocale();
+  const { t } = await requestLocale();
   const raw = auditQueryFromSearch(await searchParams);
-  let page;
-  try {
-    page = await listAuditEvents(raw);
-  } catch (e) {
-    if (e instanceof AppError && (e.code === 'validation' || e.code === 'forbidden')) {
-      return <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">{localizeServerText(e.message, locale, messages)}</p>;
-    }
-    throw e;
-  }
+  const page = await load(() => listAuditEvents(raw));
   const next = page.nextCursor ? `/audit?${new URLSearchParams({ ...raw, cursor: page.nextCursor }).toString()}` : null;
   const field = 'mt-1 w-full rounded-lg border border-slate-300 bg-white px-2 py-2 dark:border-slate-700 dark:bg-slate-900';
   return (

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { CapacityView } from '@/components/dashboard/capacity-view';
-import { AppProviders } from '@/components/providers/app-providers';
 import { requestLocale } from '@/components/providers/locale';
 import { can } from '@/lib/permissions';
 import { getCapacity } from '@/server/services/capacity/get-capacity';
@@ -13,10 +12,6 @@ export const dynamic = 'force-dynamic';
 
 export default async function CapacityPage() {
   const viewer = await viewerOrRedirect();
-  const [{ locale, messages }, capacity] = await Promise.all([requestLocale(), getCapacity()]);
-  return (
-    <AppProviders locale={locale} messages={messages}>
-      <CapacityView initial={capacity} devPower={can(viewer.role, 'dev:power')} />
-    </AppProviders>
-  );
+  const capacity = await getCapacity();
+  return <CapacityView initial={capacity} devPower={can(viewer.role, 'dev:power')} />;
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { ClustersView } from '@/components/dashboard/clusters-view';
-import { AppProviders } from '@/components/providers/app-providers';
 import { requestLocale } from '@/components/providers/locale';
 import { listClusters } from '@/server/services/clusters/list-clusters';
 import { viewerOrRedirect } from '../_lib/viewer';
@@ -12,10 +11,6 @@ export const dynamic = 'force-dynamic';
 
 export default async function ClustersPage() {
   await viewerOrRedirect();
-  const [{ locale, messages }, clusters] = await Promise.all([requestLocale(), listClusters()]);
-  return (
-    <AppProviders locale={locale} messages={messages}>
-      <ClustersView initial={clusters} />
-    </AppProviders>
-  );
+  const clusters = await listClusters();
+  return <ClustersView initial={clusters} />;
 }

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import { GamingCard } from '@/components/gaming/gaming-card';
-import { localizeServerText } from '@/lib/i18n/server-text';
-import { AppProviders } from '@/components/providers/app-providers';
 import { requestLocale } from '@/components/providers/locale';
 import { Card } from '@/components/ui/card';
-import { AppError } from '@/server/errors';
 import { listGamingSessions } from '@/server/services/gaming/list-gaming-sessions';
+import { load } from '../_lib/load';
 import { viewerOrRedirect } from '../_lib/viewer';
 import { HistoryTable } from './_components/history-table';
 
@@ -19,23 +17,14 @@ export async function generateMetadata(): Promise<Metadata> {
 // DEV power buttons live on /capacity and /clusters/dev.
 export default async function GamingPage() {
   await viewerOrRedirect();
-  const { locale, messages, t } = await requestLocale();
-  let history;
-  try {
-    history = await listGamingSessions({});
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'forbidden') return <p role="alert">{localizeServerText(e.message, locale, messages)}</p>;
-    throw e;
-  }
+  const [{ t }, history] = await Promise.all([requestLocale(), load(() => listGamingSessions({}))]);
   return (
-    <AppProviders locale={locale} messages={messages}>
-      <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid gap-4 md:grid-cols-2">
         <h1 className="text-2xl font-bold md:col-span-2">{t('gaming.title')}</h1>
         <GamingCard />
         <Card title={history.all ? t('gaming.allSessions') : t('gaming.yourSessions')} className="md:col-span-2">
           <HistoryTable sessions={history.sessions} showWho={history.all} />
         </Card>
-      </div>
-    </AppProviders>
+    </div>
   );
 }

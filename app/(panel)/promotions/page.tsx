@@ -2,14 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CandidatesView } from '@/components/promotions/candidates-view';
 import { HistoryTable } from '@/components/promotions/history-table';
-import { AppProviders } from '@/components/providers/app-providers';
 import { requestLocale } from '@/components/providers/locale';
-import { localizeServerText } from '@/lib/i18n/server-text';
 import { PROMOTION_STATES } from '@/lib/promotions/state';
 import type { CandidatesDto, PromotionPage } from '@/lib/promotions/types';
 import { AppError } from '@/server/errors';
 import { listCandidates } from '@/server/services/promotions/list-candidates';
 import { listPromotions } from '@/server/services/promotions/get-promotion';
+import { load } from '../_lib/load';
 import { viewerOrRedirect } from '../_lib/viewer';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,16 +22,10 @@ const alert = (m: string) => <p role="alert" className="rounded-lg bg-red-50 p-3
 
 export default async function PromotionsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await viewerOrRedirect();
-  const { locale, messages, t } = await requestLocale();
+  const { t } = await requestLocale();
   const s = await searchParams;
   const filters = { state: one(s.state), service: one(s.service), cursor: one(s.cursor) };
-  let history: PromotionPage;
-  try {
-    history = await listPromotions(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)));
-  } catch (e) {
-    if (e instanceof AppError && (e.code === 'forbidden' || e.code === 'validation')) return alert(localizeServerText(e.message, locale, messages));
-    throw e;
-  }
+  const history: PromotionPage = await load(() => listPromotions(Object.fromEntries(Object.entries(filters).filter(([, v]) => v))));
   let candidates: CandidatesDto | null = null;
   let upstream: string | null = null;
   try {
@@ -44,7 +37,7 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
   const field = 'mt-1 w-full rounded-lg border border-slate-300 bg-white px-2 py-2 dark:border-slate-700 dark:bg-slate-900';
   const next = history.nextCursor ? `/promotions?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>, cursor: history.nextCursor })}` : null;
   return (
-    <AppProviders locale={locale} messages={messages}>
+    <>
       <div className="grid gap-6">
         <section className="grid gap-3">
           <h1 className="text-2xl font-bold">{t('promo.title')}</h1>
@@ -72,6 +65,6 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
           {next ? <Link href={next} className="text-brand-600 underline" rel="next">{t('promo.older')}</Link> : null}
         </section>
       </div>
-    </AppProviders>
+    </>
   );
 }

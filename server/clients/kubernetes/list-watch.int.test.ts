@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@/sim/index';
 import type { LiveStore } from '../../live/store';
-import { storeFor, until } from '../../live/test-support';
+import { storeFor, until } from '@/test/live-support';
 
 let sim: Simulator;
 let dir: string;

@@ -12,7 +12,7 @@ import type { Actor } from '../../context';
 import { openDatabase } from '../../db';
 import type { LiveCtx } from '../../live/ctx';
 import type { LiveStore } from '../../live/store';
-import { storeFor, until } from '../../live/test-support';
+import { storeFor, until } from '@/test/live-support';
 import { listApps } from '../apps/list-apps';
 import { getCapacity } from '../capacity/get-capacity';
 import { getCluster } from '../clusters/get-cluster';

@@ -1,13 +1,12 @@
-import 'server-only';
 // Builds live stores against a running simulator, for the integration tests (not used by the app).
 import type { Simulator } from '@/sim/index';
-import type { Db } from '../db';
-import { kubeConfigFor } from '../clients/kubernetes/connect';
-import { connectProxmox } from '../clients/proxmox/connect';
-import { ProxmoxReader } from '../clients/proxmox/read';
-import { EventBus } from './events';
-import { HistoryWriter } from './history';
-import { LiveStore } from './store';
+import type { Db } from '@/server/db';
+import { kubeConfigFor } from '@/server/clients/kubernetes/connect';
+import { connectProxmox } from '@/server/clients/proxmox/connect';
+import { ProxmoxReader } from '@/server/clients/proxmox/read';
+import { EventBus } from '@/server/live/events';
+import { HistoryWriter } from '@/server/live/history';
+import { LiveStore } from '@/server/live/store';
 
 export const FAST = { pollMs: 300, requestTimeoutMs: 2_000, backoffBaseMs: 50, backoffMaxMs: 400, idleMs: 30_000, proxmoxActiveMs: 200, proxmoxIdleMs: 300, coalesceMs: 20 };
 
