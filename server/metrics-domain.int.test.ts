@@ -23,17 +23,17 @@ describe.each(DB_KINDS)('domain metrics (%s)', (kind) => {
     await Promise.all([session(300, 'ready'), session(300, 'ended', 'lease'), session(300, 'ended', 'lease'), session(300, 'ended', 'idle')]);
 
     registerDomainMetrics(async () => db);
-    const text = await metrics.scrape();
+    const text = await metrics.render();
     expect(text).toContain('# TYPE panel_promotions gauge');
     expect(text).toContain('# TYPE panel_gaming_sessions_ended_total counter');
-    for (const line of text.trim().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{.*\})? -?[\d.e+]+)$/);
+    for (const line of text.trim().split('\n').filter(Boolean)) expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{.*\})? -?[\d.e+]+)$/);
     expect(series(text, 'panel_promotions')).toMatchObject({ proposed: 2, live: 1, failed: 1, approved: 0, rejected: 0 });
     expect(Object.keys(series(text, 'panel_promotions'))).toHaveLength(11);
     expect(series(text, 'panel_gaming_sessions_active')).toEqual({ starting: 0, booting: 0, ready: 1, stopping: 0 });
     expect(series(text, 'panel_gaming_sessions_ended_total')).toEqual({ stopped: 0, lease: 2, idle: 1, failed: 0, cancelled: 0, external: 0 });
 
     await db.gamingSession.updateMany({ where: { endedAt: null }, data: { state: 'ended', endedAt: new Date(), endReason: 'stopped' } });
-    const after = await metrics.scrape();
+    const after = await metrics.render();
     expect(series(after, 'panel_gaming_sessions_active').ready).toBe(0);
     expect(series(after, 'panel_gaming_sessions_ended_total').stopped).toBe(1);
   });

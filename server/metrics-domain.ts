@@ -19,15 +19,15 @@ function zeroFilled<K extends string>(known: readonly K[], counted: { key: K | n
 
 /** Registers the database-backed metrics (idempotent: the last registration wins). */
 export function registerDomainMetrics(database: () => Promise<Db>) {
-  metrics.collected('panel_promotions', 'Promotions by state (from the database; the same on every replica).', 'gauge', async () => {
+  metrics.collected('panel_promotions', 'Promotions by state (from the database; the same on every replica).', 'gauge', ['state'], async () => {
     const rows = await (await database()).promotion.groupBy({ by: ['state'], _count: { _all: true } });
     return zeroFilled(PROMOTION_STATES, rows.map((r) => ({ key: r.state, n: r._count._all })), 'state');
   });
-  metrics.collected('panel_gaming_sessions_active', 'Gaming sessions not ended yet, by state (from the database).', 'gauge', async () => {
+  metrics.collected('panel_gaming_sessions_active', 'Gaming sessions not ended yet, by state (from the database).', 'gauge', ['state'], async () => {
     const rows = await (await database()).gamingSession.groupBy({ by: ['state'], where: { endedAt: null }, _count: { _all: true } });
     return zeroFilled(ACTIVE_GAMING_STATES, rows.map((r) => ({ key: r.state, n: r._count._all })), 'state');
   });
-  metrics.collected('panel_gaming_sessions_ended_total', 'Gaming sessions ended, by reason (from the database, since the first session).', 'counter', async () => {
+  metrics.collected('panel_gaming_sessions_ended_total', 'Gaming sessions ended, by reason (from the database, since the first session).', 'counter', ['reason'], async () => {
     const rows = await (await database()).gamingSession.groupBy({ by: ['endReason'], where: { endedAt: { not: null } }, _count: { _all: true } });
     return zeroFilled(END_REASONS, rows.map((r) => ({ key: r.endReason, n: r._count._all })), 'reason');
   });

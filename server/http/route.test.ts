@@ -6,8 +6,8 @@ import { metrics } from '../metrics';
 import { actionResult, jsonRoute, ROUTE_LABEL, route } from './respond';
 
 const get = (headers: Record<string, string> = {}) => new NextRequest('http://localhost:3000/api/things/42', { headers });
-const countOf = (route: string, status: number) => {
-  const m = metrics.render().match(new RegExp(`^panel_http_request_duration_seconds_count\\{method="GET",route="${route.replace(/[[\]/]/g, '\\$&')}",status="${status}"\\} (\\d+)$`, 'm'));
+const countOf = async (route: string, status: number) => {
+  const m = (await metrics.render()).match(new RegExp(`^panel_http_request_duration_seconds_count\\{method="GET",route="${route.replace(/[[\]/]/g, '\\$&')}",status="${status}"\\} (\\d+)$`, 'm'));
   return m ? Number(m[1]) : 0;
 };
 
@@ -35,11 +35,11 @@ describe('the route wrapper', () => {
     const label = 'GET /api/timed-test/[id]';
     const ok = route(label, () => jsonRoute(async () => ({ n: 1 })));
     const missing = route(label, () => jsonRoute(async () => Promise.reject(new NotFoundError())));
-    const before = [countOf('/api/timed-test/[id]', 200), countOf('/api/timed-test/[id]', 404)];
+    const before = [await countOf('/api/timed-test/[id]', 200), await countOf('/api/timed-test/[id]', 404)];
     await ok(get(), {});
     await ok(get(), {});
     await missing(get(), {});
-    expect([countOf('/api/timed-test/[id]', 200), countOf('/api/timed-test/[id]', 404)]).toEqual([before[0] + 2, before[1] + 1]);
+    expect([await countOf('/api/timed-test/[id]', 200), await countOf('/api/timed-test/[id]', 404)]).toEqual([before[0] + 2, before[1] + 1]);
   });
 
   it('turns a thrown error into a 500 JSON that quotes the request id (and counts it as a 500)', async () => {
@@ -50,7 +50,7 @@ describe('the route wrapper', () => {
     expect(res.status).toBe(500);
     expect(res.headers.get('x-request-id')).toBe('quote-me-123');
     expect(await res.json()).toEqual({ error: { code: 'internal', message: expect.any(String), requestId: 'quote-me-123' } });
-    expect(countOf('/api/broken-test', 500)).toBe(1);
+    expect(await countOf('/api/broken-test', 500)).toBe(1);
   });
 
   it('logs the unexpected error while the request id is in scope (so the line carries reqId)', async () => {

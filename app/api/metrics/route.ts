@@ -1,6 +1,7 @@
 // GET /api/metrics — Prometheus metrics of this replica (bearer token from metrics.token).
 import { config } from '@/server/env';
 import { route } from '@/server/http/respond';
+import { metrics } from '@/server/metrics';
 import { readMetrics } from '@/server/services/metrics/read-metrics';
 
 export const dynamic = 'force-dynamic';
@@ -8,6 +9,6 @@ export const dynamic = 'force-dynamic';
 export const GET = route('GET /api/metrics', async (req: Request) => {
   const text = await readMetrics(req.headers.get('authorization'), config().metrics.token);
   return new Response(text, {
-    headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' },
+    headers: { 'content-type': metrics.contentType, 'cache-control': 'no-store' },
   });
 });

@@ -5,9 +5,10 @@ import { readMetrics } from './read-metrics';
 /** Checks the text exposition format 0.0.4: one HELP and TYPE per family, before its samples, valid sample lines. */
 function assertExpositionFormat(text: string) {
   const families = new Map<string, string>();
-  const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*"(?:,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*")*\})? (-?[0-9.]+(?:e[+-]?\d+)?|[+-]Inf|NaN)$/;
+  // Go's ParseFloat (Prometheus' parser) takes NaN in any case; prom-client writes 'Nan' before the first sample.
+  const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*"(?:,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*")*\})? (-?[0-9.]+(?:e[+-]?\d+)?|[+-]Inf|[Nn]a[Nn])$/;
   expect(text.endsWith('\n')).toBe(true);
-  for (const line of text.slice(0, -1).split('\n')) {
+  for (const line of text.slice(0, -1).split('\n').filter((l) => l !== '')) {
     const meta = /^# (HELP|TYPE) ([a-zA-Z_:][a-zA-Z0-9_:]*) (.+)$/.exec(line);
     if (meta) {
       if (meta[1] === 'TYPE') {
