@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Message } from '@/lib/i18n/message';
+import { msg, type Message } from '@/lib/i18n/message';
 
 // Application errors. Adapters map them to HTTP in one place (server/http/respond.ts).
 
@@ -24,13 +24,15 @@ export class AppError extends Error {
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Sign in first.') {
-    super('unauthenticated', message);
+  constructor(message?: string) {
+    super('unauthenticated', message ?? 'Sign in first.');
+    if (message === undefined) this.withMsg(msg('srv.signInFirst'));
   }
 }
 export class ForbiddenError extends AppError {
-  constructor(message = 'You may not do this.') {
-    super('forbidden', message);
+  constructor(message?: string) {
+    super('forbidden', message ?? 'You may not do this.');
+    if (message === undefined) this.withMsg(msg('srv.forbidden'));
   }
 }
 export class NotFoundError extends AppError {

@@ -11,7 +11,7 @@ import { StatusDot } from '@/components/ui/status-dot';
 import { useI18n } from '../providers/i18n';
 import { queryKeys } from '@/lib/query-keys';
 import { apiFetch } from '../providers/api-fetch';
-import { useSay } from './use-say';
+import { useSay } from '../providers/use-say';
 
 // Admin: stop or start the DEV cluster's VMs (same pre-flight and audit as gaming, on the server).
 // The key sits under ['gaming'] so the same live events refresh it.

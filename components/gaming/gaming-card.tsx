@@ -12,7 +12,7 @@ import { Card } from '@/components/ui/card';
 import { useI18n } from '../providers/i18n';
 import { PreflightList } from './preflight-list';
 import { useGamingAction, useGamingState } from './use-gaming';
-import { useSay } from './use-say';
+import { useSay } from '../providers/use-say';
 
 // The gaming card (journey 1): the state in plain words, who started it and when, the lease's end,
 // and Start / Stop / Extend. Live: the event stream invalidates ['gaming'].

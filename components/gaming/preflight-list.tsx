@@ -1,7 +1,7 @@
 'use client';
 import type { GamingStateDto } from '@/lib/gaming/types';
 import { useI18n } from '../providers/i18n';
-import { useSay } from './use-say';
+import { useSay } from '../providers/use-say';
 
 // What a tap on Start would do, or why it would be refused, in plain words.
 export function PreflightList({ preflight }: { preflight: NonNullable<GamingStateDto['preflight']> }) {

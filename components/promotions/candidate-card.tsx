@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Card } from '@/components/ui/card';
 import type { CandidateDto, PromotionDto } from '@/lib/promotions/types';
 import { useI18n } from '../providers/i18n';
+import { useSay } from '../providers/use-say';
 import { DiffView } from './diff-view';
 import { GateBadge, StateBadge } from './state-badge';
 import { usePromotionAction } from './use-promotions';
@@ -14,7 +15,8 @@ const primary = `${btn} bg-brand-600 text-white hover:bg-brand-700`;
 const secondary = `${btn} border border-slate-300 dark:border-slate-700`;
 
 function Actions({ c }: { c: CandidateDto }) {
-  const { t, server } = useI18n();
+  const { t } = useI18n();
+  const { sayError } = useSay();
   const router = useRouter();
   const [reason, setReason] = useState('');
   const review = usePromotionAction<void>(() => '/api/promotions', () => ({ services: [c.service] }));
@@ -52,13 +54,14 @@ function Actions({ c }: { c: CandidateDto }) {
           {t('promo.follow')}
         </Link>
       ) : null}
-      {error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{server(error.message)}</p> : null}
+      {error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{sayError(error)}</p> : null}
     </div>
   );
 }
 
 export function CandidateCard({ c }: { c: CandidateDto }) {
   const { t } = useI18n();
+  const { say } = useSay();
   return (
     <Card className="min-w-0">
       <article data-testid={`candidate-${c.service}`} aria-label={t('promo.candidate', { service: c.service })}>
@@ -71,8 +74,8 @@ export function CandidateCard({ c }: { c: CandidateDto }) {
           {c.gates.map((g) => (
             <li key={g.id} className="flex flex-wrap items-center gap-2 text-sm">
               <GateBadge status={g.status} />
-              <span className="font-medium">{g.label}:</span>
-              <span>{g.detail}</span>
+              <span className="font-medium">{say(g.label)}:</span>
+              <span>{say(g.detail)}</span>
             </li>
           ))}
         </ul>

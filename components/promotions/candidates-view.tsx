@@ -2,12 +2,14 @@
 import { useRouter } from 'next/navigation';
 import type { CandidatesDto } from '@/lib/promotions/types';
 import { useI18n } from '../providers/i18n';
+import { useSay } from '../providers/use-say';
 import { CandidateCard } from './candidate-card';
 import { PromotionsLiveRoot } from './live-root';
 import { useCandidates, usePromotionAction } from './use-promotions';
 
 function Candidates({ initial }: { initial: CandidatesDto }) {
-  const { t, server } = useI18n();
+  const { t } = useI18n();
+  const { sayError } = useSay();
   const router = useRouter();
   const { data } = useCandidates(initial);
   const batch = usePromotionAction<void>(() => '/api/promotions/batch');
@@ -25,7 +27,7 @@ function Candidates({ initial }: { initial: CandidatesDto }) {
           </button>
         ) : null}
       </div>
-      {batch.error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{server(batch.error.message)}</p> : null}
+      {batch.error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{sayError(batch.error)}</p> : null}
       <div className="grid gap-3 lg:grid-cols-2">
         {data.candidates.map((c) => (
           <CandidateCard key={c.service} c={c} />

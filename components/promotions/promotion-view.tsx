@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import type { PromotionDto } from '@/lib/promotions/types';
 import { useI18n } from '../providers/i18n';
+import { useSay } from '../providers/use-say';
 import { DiffView } from './diff-view';
 import { PromotionsLiveRoot } from './live-root';
 import { StateBadge } from './state-badge';
@@ -12,7 +13,8 @@ const when = (iso: string, locale: string) => new Date(iso).toLocaleString(local
 const btn = 'min-h-11 rounded-lg px-4 py-2 font-semibold text-white disabled:opacity-50';
 
 function Detail({ initial }: { initial: PromotionDto }) {
-  const { t, locale, server } = useI18n();
+  const { t, locale } = useI18n();
+  const { sayError } = useSay();
   const { data: p } = usePromotion(initial);
   const rollback = usePromotionAction<void>(() => `/api/promotions/${p.id}/rollback`);
   const merge = usePromotionAction<void>(() => `/api/promotions/${p.id}/merge`);
@@ -43,7 +45,7 @@ function Detail({ initial }: { initial: PromotionDto }) {
           <Link key={id} className="text-brand-600 underline" href={`/promotions/${id}`}>{t('promo.followRollback')}</Link>
         ))}
       </div>
-      {error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{server(error.message)}</p> : null}
+      {error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{sayError(error)}</p> : null}
       <Card title={t('promo.timeline')}>
         <ol className="grid gap-2" data-testid="timeline">
           {(p.events ?? []).map((e, k) => (

@@ -1,5 +1,5 @@
 'use client';
-import { isMessage, type Message } from '@/lib/i18n/message';
+import { isMessage, msg, type Message } from '@/lib/i18n/message';
 
 // The one way the browser calls the panel's API: GET without a body, POST with a JSON body. A failed
 // answer is an ApiError carrying the server's code and its coded message (`error.msg`) when it has one;
@@ -21,7 +21,8 @@ type ErrorBody = { error?: { code?: unknown; message?: unknown; msg?: unknown } 
 
 export function apiError(status: number, json: ErrorBody): ApiError {
   const e = json?.error;
-  return new ApiError(typeof e?.message === 'string' ? e.message : `The panel answered ${status}.`, status, typeof e?.code === 'string' ? e.code : undefined, isMessage(e?.msg) ? e.msg : undefined);
+  const coded = isMessage(e?.msg) ? e.msg : typeof e?.message === 'string' ? undefined : msg('srv.panelStatus', { status });
+  return new ApiError(typeof e?.message === 'string' ? e.message : `The panel answered ${status}.`, status, typeof e?.code === 'string' ? e.code : undefined, coded);
 }
 
 export async function apiFetch<T>(url: string, body?: unknown): Promise<T> {
@@ -32,6 +33,6 @@ export async function apiFetch<T>(url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, init);
   const json = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) throw apiError(res.status, json as ErrorBody);
-  if (json === null) throw new ApiError(`The panel answered ${res.status}.`, res.status);
+  if (json === null) throw new ApiError(`The panel answered ${res.status}.`, res.status, undefined, msg('srv.panelStatus', { status: res.status }));
   return json as T;
 }

@@ -1,6 +1,5 @@
-// Sentences the auth guard and the HTTP layer still send in English (server/auth, server/http): their
-// exact templates, part of the English catalogue and recognised by ./server-text.ts. A file of its own
-// so the client bundle carries these templates only. The gaming services send codes (./en-gaming.ts).
+// What the auth guard and the HTTP layer say (server/auth, server/http, server/errors.ts), sent as codes
+// in the error body's `msg` (lib/i18n/message.ts) with the English in `message` for logs and scripts.
 export const enServer = {
   'srv.noAccess': 'Your account has no access to the panel yet. Ask {admin} for access.',
   'srv.forbidden': 'You may not do this.',

@@ -1,6 +1,7 @@
 // English messages: the source catalogue. Keys are flat; `{name}` placeholders are filled by t().
 // Family-facing strings use plain words, no jargon.
 import { enGaming } from './en-gaming';
+import { enGates } from './en-gates';
 import { enServer } from './en-server';
 
 export const en = {
@@ -283,6 +284,7 @@ export const en = {
   'audit.ip': 'IP',
   ...enServer,
   ...enGaming,
+  ...enGates,
 } as const;
 
 export type MessageKey = keyof typeof en;

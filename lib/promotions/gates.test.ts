@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, healthySince, soakGate } from './gates';
+import { renderEn } from '../i18n/render-en';
+import { translator } from '../i18n';
+import { formatMessage, msg } from '../i18n/message';
+import { healthySince, soakGate } from './gates';
 
 const H = 3_600_000;
 const now = new Date('2026-11-26T12:00:00Z');
@@ -10,12 +13,15 @@ describe('soakGate', () => {
   it('passes once DEV has been healthy since the commit for the soak time', () => {
     const g = soakGate({ now, committedAt: ago(30), soakHours: 24, history: [ok(40), ok(29.5)] });
     expect(g.status).toBe('passed');
-    expect(g.detail).toBe('DEV has been healthy on this version for 30 h.');
+    expect(renderEn(g.detail)).toBe('DEV has been healthy on this version for 30 h.');
+    expect(formatMessage(g.detail, translator('fr'), 'fr')).toBe('DEV est en bonne santé sur cette version depuis 30 h.');
+    expect(renderEn(g.label)).toBe('DEV stable for 24 h');
   });
 
   it('counts from the commit, not from an older healthy streak, and says how long is left', () => {
     const g = soakGate({ now, committedAt: ago(6), soakHours: 24, history: [ok(100)] });
-    expect(g).toMatchObject({ status: 'waiting', remainingMs: 18 * H, detail: 'DEV has been healthy for 6 h; 18 h to go.' });
+    expect(g).toMatchObject({ status: 'waiting', remainingMs: 18 * H });
+    expect(renderEn(g.detail)).toBe('DEV has been healthy for 6 h; 18 h to go.');
   });
 
   it('restarts the clock after a break in health', () => {
@@ -27,7 +33,7 @@ describe('soakGate', () => {
   it('fails while DEV is degraded, waits while it is syncing or unknown', () => {
     expect(soakGate({ now, committedAt: ago(30), soakHours: 1, history: [{ at: ago(1), sync: 'Synced', health: 'Degraded' }] }).status).toBe('failed');
     expect(soakGate({ now, committedAt: ago(30), soakHours: 1, history: [{ at: ago(1), sync: 'OutOfSync', health: 'Progressing' }] }).status).toBe('waiting');
-    expect(soakGate({ now, committedAt: ago(30), soakHours: 1, history: [] }).detail).toMatch(/No health information/);
+    expect(renderEn(soakGate({ now, committedAt: ago(30), soakHours: 1, history: [] }).detail)).toMatch(/No health information/);
   });
 
   it('uses the live state when nothing was recorded, and a soak of 0 passes at once', () => {
@@ -42,9 +48,10 @@ describe('helpers', () => {
     expect(healthySince([{ at: ago(1), sync: 'OutOfSync', health: 'Healthy' }])).toBeNull();
   });
 
-  it('formats durations in plain words', () => {
-    expect(formatDuration(59_000)).toBe('1 min');
-    expect(formatDuration(90 * 60_000)).toBe('1 h 30 min');
-    expect(formatDuration(72 * H)).toBe('3 days');
+  it('says durations in plain words, in both languages', () => {
+    const d = (ms: number) => renderEn(msg('gate.soak.label', { time: { ms } })).replace('DEV stable for ', '');
+    expect([d(59_000), d(90 * 60_000), d(72 * H), d(25 * H)]).toEqual(['1 min', '1 h 30 min', '3 days', '25 h']);
+    expect(formatMessage(msg('gate.soak.label', { time: { ms: 49 * H } }), translator('fr'), 'fr')).toBe('DEV stable pendant 2 jours 1 h');
+    expect(renderEn(msg('gate.soak.label', { time: { ms: 24 * H } }))).toBe('DEV stable for 24 h');
   });
 });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { msg } from '@/lib/i18n/message';
 import { can, type Permission } from '@/lib/permissions';
 import { requestCtx, type Actor, type Ctx } from '../context';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
@@ -27,7 +28,8 @@ export async function requirePermission(permission: Permission, ctx: Ctx = reque
       details: { reason: `role ${actor.role} lacks ${permission}` },
       ip: await ctx.ip(),
     });
-    throw new ForbiddenError(actor.role === 'none' ? 'Your account has no access to the panel yet. Ask Paul for access.' : 'You may not do this.');
+    if (actor.role !== 'none') throw new ForbiddenError();
+    throw new ForbiddenError('Your account has no access to the panel yet. Ask Paul for access.').withMsg(msg('srv.noAccess', { admin: 'Paul' }));
   }
   return actor;
 }
