@@ -82,7 +82,8 @@ test('Marie starts it: Starting → Booting → Ready live; Lucas sees it and ca
   await expect(state(lucas)).toHaveText(/^Booting Windows \(by Marie/);
   await expect(state(page)).toHaveText(/^Ready to play \(by Marie/, { timeout: 15_000 });
   await expect(state(lucas)).toHaveText(/^Ready to play \(by Marie/);
-  await expect(page.getByTestId('gaming-lease')).toHaveText(/^Until \d{1,2}:\d\d( [AP]M)?$/);
+  // The date is said too when the lease ends after midnight ("Until 2 Dec, 01:00").
+  await expect(page.getByTestId('gaming-lease')).toHaveText(/^Until (\d{1,2} \w+,? )?\d{1,2}:\d\d( [AP]M)?$/);
   expect(await startCalls()).toBe(before + 1);
 
   await page.getByRole('button', { name: 'Stop' }).click();
