@@ -2,6 +2,7 @@ import 'server-only';
 import type { Role } from '@/lib/roles';
 import type { Db } from '../../db';
 import { currentRequestId } from '../../log';
+import { recordAnonymousRefusal } from './record-anonymous-refusal';
 
 // Appends one row to the audit log. Internal: called by other services (and by the guard for refusals),
 // never exposed as an entry point of its own. A row written while serving a request carries its id
@@ -19,6 +20,12 @@ export interface AuditInput {
 }
 
 export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
+  // Without a session anyone can send refusals at will: counted per address and window instead.
+  if (input.actor === 'anonymous' && input.outcome === 'denied') return recordAnonymousRefusal(db, input, writeRow);
+  return writeRow(db, input);
+}
+
+async function writeRow(db: Db, input: AuditInput): Promise<void> {
   const requestId = currentRequestId();
   await db.auditEvent.create({
     data: {
