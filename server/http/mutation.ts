@@ -31,11 +31,29 @@ class PayloadTooLargeError extends AppError {
   }
 }
 
+/** Reads a body counting bytes as they arrive (chunked bodies have no Content-Length): stops past the limit. */
+export async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new PayloadTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function readJson(req: NextRequest, maxBytes: number): Promise<unknown> {
   const length = Number(req.headers.get('content-length') ?? 0);
   if (length > maxBytes) throw new PayloadTooLargeError(maxBytes);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  const text = await readLimited(req.body, maxBytes);
   if (text.trim() === '') return {};
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new ValidationError('Send the body as JSON (Content-Type: application/json).');
