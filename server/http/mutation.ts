@@ -1,10 +1,10 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
-import { requestCtx, type Ctx } from '../context';
+import { requestCtx, type Actor, type Ctx } from '../context';
 import { config } from '../env';
-import { AppError, ForbiddenError, ValidationError } from '../errors';
-import { log } from '../log';
-import { recordAudit } from '../services/audit/record-audit';
+import { AppError, ForbiddenError, HTTP_STATUS, ValidationError } from '../errors';
+import { currentRequestId, log } from '../log';
+import { recordAudit, takeAudited } from '../services/audit/record-audit';
 import { jsonError } from './respond';
 import { assertSameOrigin } from './origin';
 import { enforce, RateLimitedError } from './rate-limit';
@@ -64,6 +64,17 @@ async function readJson(req: NextRequest, maxBytes: number): Promise<unknown> {
   }
 }
 
+/** A refused or failed mutation the service did not audit itself (a 409, a lost race, a 500) gets its row here. */
+async function auditUnaudited(ctx: Ctx, actor: Actor | null, ip: string | null, action: string, e: unknown): Promise<void> {
+  if (takeAudited(currentRequestId()) || !actor) return; // anonymous refusals: audited (counted) by the guard
+  const status = e instanceof AppError ? HTTP_STATUS[e.code] : 500;
+  const code = e instanceof AppError ? e.code : 'internal';
+  const message = e instanceof AppError ? e.message : 'unexpected error';
+  await recordAudit(await ctx.db(), { actor: actor.subject, actorName: actor.name, role: actor.role, action, outcome: status >= 500 ? 'failed' : 'denied', details: { reason: message, code, status }, ip }).catch((err) =>
+    log.warn({ action, err: (err as Error).message }, 'could not audit a refused mutation'),
+  );
+}
+
 export async function mutationRoute<T>(
   req: NextRequest,
   work: (body: unknown) => Promise<T>,
@@ -101,8 +112,14 @@ export async function mutationRoute<T>(
       throw e;
     }
     const body = await readJson(req, opts.maxBytes ?? MAX_BODY_BYTES);
-    const data = await work(body);
-    return NextResponse.json(data ?? { ok: true }, { headers: { 'cache-control': 'no-store' } });
+    try {
+      const data = await work(body);
+      takeAudited(currentRequestId());
+      return NextResponse.json(data ?? { ok: true }, { headers: { 'cache-control': 'no-store' } });
+    } catch (e) {
+      await auditUnaudited(ctx, actor, ip, action, e);
+      throw e;
+    }
   } catch (e) {
     const res = jsonError(e);
     if (e instanceof PayloadTooLargeError) return NextResponse.json(await res.json(), { status: 413 });
