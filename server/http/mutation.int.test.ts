@@ -71,7 +71,7 @@ describe('the mutation wrapper', () => {
       throw new Error('database said no');
     });
     expect(boom.status).toBe(500);
-    const nul = await run(post(JSON.stringify({ reason: 'a\u0000b' })), '192.0.2.3', async (b) => parseInput(z.object({ reason: z.string() }).strict(), b));
+    const nul = await run(post(JSON.stringify({ reason: 'a\u0000b' })), '192.0.2.3', async (b) => ({ got: parseInput(z.object({ reason: z.string() }).strict(), b) }));
     expect(nul.status).toBe(400);
     expect((await nul.json()).error.message).toMatch(/reason: must not contain a NUL/);
     const rows = await database().client.auditEvent.findMany({ where: { action: 'thing.do', actor: MARIE.subject }, orderBy: { id: 'asc' } });
