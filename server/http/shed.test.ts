@@ -14,6 +14,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     seen.push(String(req.headers[SOCKET_IP_HEADER]));
     if (req.url === '/api/healthz' || req.url === '/fast') return res.end('ok');
+    if (req.url === '/action') return ((res.statusCode = 500), res.end('refused by the framework'));
     held.push(() => res.end('done'));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -54,5 +55,11 @@ describe('load shedding', () => {
     seen.length = 0;
     await fetch(`${base}/fast`, { headers: { [SOCKET_IP_HEADER]: '6.6.6.6' } });
     expect(seen).toEqual(['127.0.0.1']);
+  });
+
+  it("answers a server-action post that Next's handler refused with 400, not 500", async () => {
+    const action = await fetch(`${base}/action`, { method: 'POST', headers: { 'next-action': 'tampered' }, body: 'not json' });
+    expect(action.status).toBe(400);
+    expect((await fetch(`${base}/action`, { method: 'POST', body: '{}' })).status).toBe(500);
   });
 });

@@ -32,6 +32,18 @@ function pathOf(url: string | undefined): string {
   return q < 0 ? s : s.slice(0, q);
 }
 
+/**
+ * Server actions: our actions never throw (server/http/respond.ts `actionResult`), so a 500 from Next's
+ * action handler means it refused the request itself (a tampered body or action id, a cross-origin
+ * post, too large a body) before any of our code ran: that is the caller's error, a 400.
+ */
+function refuseNot500(res: http.ServerResponse) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, status: number, ...rest: unknown[]) {
+    return writeHead.apply(this, [status === 500 ? 400 : status, ...rest] as Parameters<typeof writeHead>);
+  } as typeof writeHead;
+}
+
 /** Admits a request or answers it; returns whether the server should go on with it. */
 export function admit(state: ShedState, req: http.IncomingMessage, res: http.ServerResponse): boolean {
   // The socket's peer, stamped over whatever the client sent under that name (server/http/client-ip.ts).
@@ -47,6 +59,7 @@ export function admit(state: ShedState, req: http.IncomingMessage, res: http.Ser
     res.end('{"error":{"code":"overloaded","message":"The panel is busy. Try again in a moment."}}');
     return false;
   }
+  if (req.method === 'POST' && req.headers['next-action'] !== undefined) refuseNot500(res);
   if (stream) state.streams++;
   else state.inFlight++;
   let done = false;
