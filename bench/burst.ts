@@ -95,6 +95,8 @@ try {
 
   // Monitors: liveness, RSS, and an admin using the panel while the burst goes on.
   let running = true;
+  let phase = 'anonymous';
+  const healthBy: Record<string, { n: number; fail: number; max: number }> = {};
   const health = { n: 0, fail: 0, max: 0 };
   let maxRss = idle;
   const adminMs: number[] = [];
@@ -105,9 +107,12 @@ try {
         const t0 = performance.now();
         const ok = await fetch(`${url}/api/healthz`, { signal: AbortSignal.timeout(1_000), dispatcher: probeAgent } as RequestInit).then((r) => r.ok, () => false);
         const ms = performance.now() - t0;
-        health.n++;
-        if (!ok) health.fail++;
-        health.max = Math.max(health.max, ms);
+        const h = (healthBy[phase] ??= { n: 0, fail: 0, max: 0 });
+        for (const x of [health, h]) {
+          x.n++;
+          if (!ok || ms > 1_000) x.fail++;
+          x.max = Math.max(x.max, ms);
+        }
         maxRss = Math.max(maxRss, rssMb(panel.pid!));
         await sleep(250);
       }
@@ -129,9 +134,11 @@ try {
   const t0 = Date.now();
   const anon = await burst(BURST, '/api/me', '');
   console.log(`${BURST} anonymous GET /api/me at once: ${JSON.stringify(anon)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  phase = 'family';
   const t1 = Date.now();
   const family = await burst(BURST, '/api/services', marie);
   console.log(`${BURST} family GET /api/services at once: ${JSON.stringify(family)} (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+  phase = 'streams';
   const streams: Record<string, number> = {};
   const ctl = new AbortController();
   await Promise.all(
@@ -155,7 +162,7 @@ try {
   await Promise.all(monitors);
   console.log(`crashes: ${crashed ? `1 (${crashed})` : 0}${crashed ? `\n${stderrTail}` : ''}`);
   console.log(`RSS: idle ${idle.toFixed(0)} MB, max during the burst ${maxRss.toFixed(0)} MB (deployment limit 512 MiB), heap option ${HEAP}`);
-  console.log(`/api/healthz: ${health.n} probes, ${health.fail} failed or over 1 s, slowest ${health.max.toFixed(0)} ms`);
+  console.log(`/api/healthz: ${health.n} probes, ${health.fail} failed or over 1 s, slowest ${health.max.toFixed(0)} ms; by phase ${JSON.stringify(healthBy, (_, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
   console.log(`admin GET / during the burst: ${JSON.stringify(adminStatus)}; 200s p50 ${pct(adminMs, 50).toFixed(0)} ms, p99 ${pct(adminMs, 99).toFixed(0)} ms (n=${adminMs.length})`);
 } finally {
   await browser.close();

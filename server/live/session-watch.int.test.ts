@@ -60,6 +60,10 @@ describe('a stream and its session', () => {
     const c = ctx({ ...MARIE, subject: 'sub-cap' }, 'sid-cap');
     const open = [await openEventStream({ lastEventId: null }, c, undefined, new EventBus()), await openEventStream({ lastEventId: null }, c, undefined, new EventBus())];
     await expect(openEventStream({ lastEventId: null }, c, undefined, new EventBus())).rejects.toMatchObject({ code: 'rate_limited' });
+    // Opened at the same moment (several tabs reconnecting): still no more than the cap.
+    const racing = await Promise.allSettled(Array.from({ length: 5 }, () => openEventStream({ lastEventId: null }, ctx({ ...MARIE, subject: 'sub-race' }, 'sid-race'), undefined, new EventBus())));
+    expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    for (const r of racing) if (r.status === 'fulfilled') await r.value.cancel();
     await open[0].cancel();
     const again = await openEventStream({ lastEventId: null }, c, undefined, new EventBus());
     await Promise.all([open[1].cancel(), again.cancel()]);

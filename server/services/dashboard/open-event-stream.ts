@@ -39,13 +39,25 @@ export async function openEventStream(input: unknown, ctx: StreamCtx = streamCtx
   const actor = await requirePermission('home:view', ctx);
   const { lastEventId } = parseInput(Input, input);
   const { maxStreamsPerUser, recheckMs } = ctx.limits();
+  // Counted before any await, so concurrent opens cannot all pass the check.
   if ((perUser.get(actor.subject) ?? 0) >= maxStreamsPerUser) throw new RateLimitedError(5);
-  const token = await ctx.sessionToken();
+  perUser.set(actor.subject, (perUser.get(actor.subject) ?? 0) + 1);
+  const release = () => {
+    const n = (perUser.get(actor.subject) ?? 1) - 1;
+    if (n > 0) perUser.set(actor.subject, n);
+    else perUser.delete(actor.subject);
+  };
+  let token: SessionToken | null;
+  try {
+    token = await ctx.sessionToken();
+  } catch (e) {
+    release();
+    throw e;
+  }
   const store = ctx.live(); // make sure the watches run before the first event is awaited
   const ended = new AbortController();
   let leave = () => {};
   let unwatch = () => {};
-  perUser.set(actor.subject, (perUser.get(actor.subject) ?? 0) + 1);
   return eventStream({
     bus,
     role: actor.role,
@@ -60,9 +72,7 @@ export async function openEventStream(input: unknown, ctx: StreamCtx = streamCtx
     onClose: () => {
       leave();
       unwatch();
-      const n = (perUser.get(actor.subject) ?? 1) - 1;
-      if (n > 0) perUser.set(actor.subject, n);
-      else perUser.delete(actor.subject);
+      release();
     },
   });
 }
