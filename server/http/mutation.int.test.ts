@@ -4,6 +4,7 @@ import { MARIE, testCtx } from '@/test/ctx';
 import { useTestDatabase } from '@/test/databases';
 import { z } from 'zod';
 import { ConflictError, ValidationError } from '../errors';
+import { flushAnonymousRefusals } from '../services/audit/record-anonymous-refusal';
 import { parseInput } from '../validation';
 import { mutationRoute } from './mutation';
 
@@ -58,6 +59,7 @@ describe('the mutation wrapper', () => {
     for (let i = 0; i < 65; i++) statuses.push((await mutationRoute(post('{}'), async () => ({}), { ctx: testCtx(database().client, null, '198.51.100.7'), publicUrl: PUBLIC, action: 'flood', limits })).status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(60);
     expect(statuses.slice(60).every((s) => s === 429)).toBe(true);
+    await flushAnonymousRefusals();
     const audited = await database().client.auditEvent.count({ where: { action: 'flood', outcome: 'denied' } });
     expect(audited).toBe(1);
   });

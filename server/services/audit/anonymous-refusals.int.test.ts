@@ -3,7 +3,7 @@ import { testCtx } from '@/test/ctx';
 import { useTestDatabase } from '@/test/databases';
 import { requirePermission } from '../../auth/guard';
 import { UnauthenticatedError } from '../../errors';
-import { refusalKey } from './record-anonymous-refusal';
+import { flushAnonymousRefusals, refusalKey } from './record-anonymous-refusal';
 
 describe('refusals without a session', () => {
   const database = useTestDatabase('postgres');
@@ -22,6 +22,7 @@ describe('refusals without a session', () => {
         ),
       );
     }
+    await flushAnonymousRefusals();
     // One audit row per address and window (the two IPv6 addresses share a /64), not one per request.
     const audit = await db.auditEvent.count();
     expect(audit - before).toBeLessThanOrEqual(3 * 2); // a window boundary may fall inside the run
