@@ -12,6 +12,7 @@ export const AuditQuerySchema = z
     cursor: z
       .string()
       .regex(/^\d{1,19}$/, 'cursor must be the id of the last row seen')
+      .refine((s) => !/^\d{1,19}$/.test(s) || BigInt(s) <= 9_223_372_036_854_775_807n, 'cursor must be the id of the last row seen')
       .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })

@@ -12,7 +12,13 @@ describe('mapping Keycloak claims to a panel role', () => {
   it('maps a group, with or without Keycloak full paths', () => {
     expect(mapRole({ groups: ['family'] }, mapping)).toBe('family');
     expect(mapRole({ groups: ['/family'] }, mapping)).toBe('family');
-    expect(mapRole({ groups: ['/homelab/admins'] }, mapping)).toBe('admin');
+    expect(mapRole({ groups: ['/homelab/admins'] }, { ...mapping, adminGroups: ['/homelab/admins'] })).toBe('admin');
+    expect(mapRole({ groups: ['/homelab/admins'] }, { ...mapping, adminGroups: ['homelab/admins'] })).toBe('admin');
+  });
+
+  it('compares nested groups by full path, not by last segment', () => {
+    expect(mapRole({ groups: ['/homelab/admins'] }, mapping)).toBe('none');
+    expect(mapRole({ groups: ['/x/admins', '/guests/family'] }, mapping)).toBe('none');
   });
 
   it('prefers admin when both apply', () => {

@@ -16,15 +16,10 @@ export interface KeycloakClaims {
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-/** Keycloak's group mapper may emit full paths ("/family" or "/homelab/family"); compare by full path and by last segment. */
+/** Groups are compared by full path ("/homelab/family" is configured as "homelab/family" or
+ * "/homelab/family"): a nested group with a matching last segment, like "/x/admins", is another group. */
 function groupNames(groups: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const g of groups) {
-    const trimmed = g.replace(/^\/+/, '');
-    out.add(trimmed);
-    out.add(trimmed.split('/').pop()!);
-  }
-  return out;
+  return new Set(groups.map((g) => g.replace(/^\/+/, '')));
 }
 
 export function mapRole(claims: KeycloakClaims, mapping: RoleMapping): Role {

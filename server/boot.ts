@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from './db';
 import { MigrationError } from './db/migrator';
 import { config, ConfigError, exportAuthEnv, insecureUpstreams } from './env';
+import { installLoadShedding } from './http/shed';
 import { warnInsecure } from './http/tls-fetch';
 import { log } from './log';
 
@@ -43,6 +44,7 @@ async function openAndStart(attempt = 1): Promise<void> {
 export async function boot(): Promise<void> {
   try {
     const cfg = config();
+    installLoadShedding(cfg.load);
     exportAuthEnv(cfg);
     warnInsecure(insecureUpstreams(cfg));
   } catch (e) {

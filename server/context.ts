@@ -2,7 +2,10 @@ import 'server-only';
 import { cache } from 'react';
 import type { Role } from '@/lib/roles';
 import { db, type Db } from './db';
+import { PRIVATE_RANGES } from '@/lib/protection/config';
 import { config } from './env';
+import { clientIp, ProxyList } from './http/client-ip';
+import { SOCKET_IP_HEADER, shedState } from './http/shed';
 
 // What a service needs from the outside world, passed in so unit tests can give fakes.
 
@@ -21,12 +24,14 @@ export interface Ctx {
   ip(): Promise<string | null>;
 }
 
-/** Picks the client IP: the proxy-supplied one only when the panel is configured to trust its proxy. */
-export function clientIp(forwardedFor: string | null, realIp: string | null, trustProxy: boolean): string | null {
-  const hops = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (trustProxy) return hops[0] ?? realIp ?? null;
-  // Next's own server appends the socket address last; anything before it is client-supplied.
-  return hops[hops.length - 1] ?? null;
+let proxies: { key: string; list: ProxyList } | undefined;
+
+/** The configured trusted proxies (`trustProxy: true` alone means the private and loopback ranges). */
+export function trustedProxies(server: { trustProxy: boolean; trustedProxies: string[] }): ProxyList {
+  const cidrs = server.trustedProxies.length ? server.trustedProxies : server.trustProxy ? PRIVATE_RANGES : [];
+  const key = cidrs.join(',');
+  if (proxies?.key !== key) proxies = { key, list: new ProxyList(cidrs) };
+  return proxies.list;
 }
 
 // One session decode per request, however many services a page calls (React's per-request cache).
@@ -43,7 +48,10 @@ export function requestCtx(): Ctx {
     ip: async () => {
       const { headers } = await import('next/headers');
       const h = await headers();
-      return clientIp(h.get('x-forwarded-for'), h.get('x-real-ip'), config().server.trustProxy);
+      // The socket address is stamped by the load shedder, which sees every request first; without it
+      // (not served by our server) there is no address we could trust.
+      const socket = shedState() ? h.get(SOCKET_IP_HEADER) : null;
+      return clientIp(socket, h.get('x-forwarded-for'), trustedProxies(config().server));
     },
   };
 }

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { GamingConfigSchema } from '@/lib/gaming/config';
 import { DEFAULT_PROMOTION_CONFIG, PromotionConfigSchema } from '@/lib/promotions/config';
+import { AUDIT_DEFAULTS, AuditConfigSchema, CidrSchema, LOAD_DEFAULTS, LoadConfigSchema } from '@/lib/protection/config';
 
 // The one reader of process.env and of homelab.yaml. Everything is validated once, at start-up; a bad
 // value stops the server with one line that names the key. See docs/configuration.md.
@@ -27,9 +28,11 @@ export const ConfigSchema = z
       .object({
         publicUrl: HttpUrl.default('http://localhost:3000'),
         trustProxy: z.boolean().default(false),
+        /** Proxies whose X-Forwarded-For hop is believed (issue 13); see lib/protection/config.ts. */
+        trustedProxies: z.array(CidrSchema).max(64).default([]),
       })
       .strict()
-      .default({ publicUrl: 'http://localhost:3000', trustProxy: false }),
+      .default({ publicUrl: 'http://localhost:3000', trustProxy: false, trustedProxies: [] }),
     auth: z
       .object({
         issuer: HttpUrl,
@@ -109,6 +112,10 @@ export const ConfigSchema = z
       .object({ timeoutMs: z.coerce.number().int().min(100, 'must be at least 100 (ms)').max(60_000, 'must be at most 60000 (ms)').default(5_000) })
       .strict()
       .default({ timeoutMs: 5_000 }),
+    // ---- Overload and hostile input (issue 13): load shedding and audit growth bounds.
+    load: LoadConfigSchema.default(LOAD_DEFAULTS),
+    audit: AuditConfigSchema.default(AUDIT_DEFAULTS),
+    // ----
     log: z
       .object({ level: z.enum(['debug', 'info', 'warn', 'error']).default('info') })
       .strict()
@@ -137,6 +144,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 export const ENV_KEYS: Record<string, string> = {
   AUTH_URL: 'server.publicUrl',
   AUTH_TRUST_PROXY: 'server.trustProxy',
+  TRUSTED_PROXIES: 'server.trustedProxies',
   AUTH_SECRET: 'auth.secret',
   AUTH_KEYCLOAK_ISSUER: 'auth.issuer',
   AUTH_KEYCLOAK_ID: 'auth.clientId',
@@ -177,6 +185,7 @@ function setPath(target: Record<string, unknown>, dotted: string, value: unknown
 
 function envValue(raw: string, key: string): unknown {
   if (key === 'server.trustProxy') return raw === 'true' || raw === '1';
+  if (key === 'server.trustedProxies') return raw.split(',').map((s) => s.trim()).filter(Boolean);
   return raw;
 }
 

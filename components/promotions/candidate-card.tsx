@@ -79,6 +79,9 @@ export function CandidateCard({ c }: { c: CandidateDto }) {
             </li>
           ))}
         </ul>
+        {c.unreadable ? (
+          <p role="alert" className="mt-1 text-sm text-red-800 dark:text-red-200">{t('promo.unreadable', { reason: c.unreadable })}</p>
+        ) : null}
         {c.notes.map((n) => (
           <p key={n} className="mt-1 text-sm text-amber-800 dark:text-amber-200">{n}</p>
         ))}

@@ -1,6 +1,6 @@
 // What DEV runs and PROD does not: per service (one overlay folder each), the versions to copy from
 // the DEV overlay to its PROD counterpart. Pure; the server reads the files and passes them in.
-import { applyEdits, IMAGE_FIELDS, parseOverlay, type OverlayPins, type PinEdit } from './overlay';
+import { applyEdits, IMAGE_FIELDS, OverlayError, parseOverlay, type OverlayPins, type PinEdit } from './overlay';
 import { unifiedDiff } from './diff';
 
 export interface OverlayFile {
@@ -24,6 +24,8 @@ export interface ServiceDelta {
   edits: PinEdit[];
   /** Something in DEV we cannot promote automatically (e.g. an image PROD does not pin yet). */
   notes: string[];
+  /** The DEV or PROD overlay cannot be read: why. One broken service never hides the others. */
+  unreadable?: string;
 }
 
 /** `komga/kustomization.yaml` → `komga`; the overlay root's own file is `(root)`. */
@@ -64,6 +66,14 @@ export function editsOf(changes: VersionChange[]): PinEdit[] {
   return changes.map((c) => ({ kind: c.kind, name: c.name, field: c.field, to: c.to }) as PinEdit);
 }
 
+function safeParse(text: string): boolean {
+  try {
+    return !!parseOverlay(text);
+  } catch {
+    return false;
+  }
+}
+
 /** Every service whose DEV overlay pins something PROD does not (files missing in PROD are skipped). */
 export function computeDeltas(devFiles: OverlayFile[], prodFiles: OverlayFile[]): ServiceDelta[] {
   const prodByRel = new Map(prodFiles.map((f) => [f.rel, f]));
@@ -71,7 +81,16 @@ export function computeDeltas(devFiles: OverlayFile[], prodFiles: OverlayFile[])
   for (const d of devFiles.filter((f) => isKustomization(f.rel)).sort((a, b) => a.rel.localeCompare(b.rel))) {
     const p = prodByRel.get(d.rel);
     if (!p) continue;
-    const { changes, notes } = compareOverlays(parseOverlay(d.text), parseOverlay(p.text));
+    let pins: [OverlayPins, OverlayPins];
+    try {
+      pins = [parseOverlay(d.text), parseOverlay(p.text)];
+    } catch (e) {
+      if (!(e instanceof OverlayError)) throw e;
+      const side = safeParse(d.text) ? 'PROD' : 'DEV';
+      out.push({ service: serviceOf(d.rel), rel: d.rel, changes: [], edits: [], notes: [], unreadable: `${side} ${d.rel}: ${e.message}` });
+      continue;
+    }
+    const { changes, notes } = compareOverlays(...pins);
     if (changes.length === 0 && notes.length === 0) continue;
     out.push({ service: serviceOf(d.rel), rel: d.rel, changes, edits: editsOf(changes), notes });
   }

@@ -234,6 +234,7 @@ export const en = {
   'promo.candidate': 'Promotion candidate {service}',
   'promo.gates': 'Gates',
   'promo.diffTitle': 'The lines the commit will change',
+  'promo.unreadable': 'The overlay of this service cannot be read, so it cannot be promoted until it is fixed in the repository: {reason}',
   'promo.diffFor': 'Diff for {service}',
   'promo.diffOf': 'Diff of {path}',
   'promo.all': 'All promotions',

@@ -231,6 +231,7 @@ export const fr: Record<MessageKey, string> = {
   'promo.candidate': 'Promotion possible : {service}',
   'promo.gates': 'Conditions',
   'promo.diffTitle': 'Les lignes que le commit va changer',
+  'promo.unreadable': 'L’overlay de ce service est illisible : il ne peut pas être promu tant qu’il n’est pas corrigé dans le dépôt : {reason}',
   'promo.diffFor': 'Différences pour {service}',
   'promo.diffOf': 'Différences de {path}',
   'promo.all': 'Toutes les promotions',

@@ -17,6 +17,8 @@ export interface CandidateDto {
   gates: Gate[];
   ready: boolean;
   diff: string;
+  /** Why the service's DEV or PROD overlay cannot be read (it is shown, and cannot be promoted); else null. */
+  unreadable: string | null;
   /** The open promotion for this service, if any (proposed, in flight or being tracked). */
   open: { id: string; state: PromotionState } | null;
 }

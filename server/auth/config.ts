@@ -130,11 +130,12 @@ function authConfig(): NextAuthConfig {
         if (fresh === 'unavailable') return Date.now() / 1000 - t.expiresAt > SESSION_MAX_AGE_S ? null : token;
         if (!fresh) return null; // Keycloak session ended or revoked: sign in again
         const claims = fresh.idToken ? (decodeJwtPayload(fresh.idToken) as KeycloakClaims) : null;
-        return {
-          ...t,
-          ...fresh,
-          role: claims ? roleFromClaims(claims) : t.role,
-        } as typeof token;
+        const role = claims ? roleFromClaims(claims) : t.role;
+        if (role && t.role && role !== t.role && t.sub) {
+          const { recordRoleChange } = await import('../services/users/record-sign-in');
+          await recordRoleChange({ subject: t.sub, name: t.name ?? 'Unknown', from: t.role, to: role }).catch((e) => log.warn({ err: (e as Error).message }, 'role change not recorded'));
+        }
+        return { ...t, ...fresh, role } as typeof token;
       },
       async session({ session, token }) {
         const t = token as PanelToken;

@@ -2,7 +2,10 @@ import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { MARIE, testCtx } from '@/test/ctx';
 import { useTestDatabase } from '@/test/databases';
-import { ValidationError } from '../errors';
+import { z } from 'zod';
+import { ConflictError, ValidationError } from '../errors';
+import { flushAnonymousRefusals } from '../services/audit/record-anonymous-refusal';
+import { parseInput } from '../validation';
 import { mutationRoute } from './mutation';
 
 const PUBLIC = 'http://localhost:3000';
@@ -56,7 +59,28 @@ describe('the mutation wrapper', () => {
     for (let i = 0; i < 65; i++) statuses.push((await mutationRoute(post('{}'), async () => ({}), { ctx: testCtx(database().client, null, '198.51.100.7'), publicUrl: PUBLIC, action: 'flood', limits })).status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(60);
     expect(statuses.slice(60).every((s) => s === 429)).toBe(true);
+    await flushAnonymousRefusals();
     const audited = await database().client.auditEvent.count({ where: { action: 'flood', outcome: 'denied' } });
     expect(audited).toBe(1);
+  });
+
+  it('audits a refusal or failure the service did not audit (409, 500), and refuses NUL characters with 400', async () => {
+    const conflict = await run(post('{}'), '192.0.2.3', async () => {
+      throw new ConflictError('already done');
+    });
+    expect(conflict.status).toBe(409);
+    const boom = await run(post('{}'), '192.0.2.3', async () => {
+      throw new Error('database said no');
+    });
+    expect(boom.status).toBe(500);
+    const nul = await run(post(JSON.stringify({ reason: 'a\u0000b' })), '192.0.2.3', async (b) => ({ got: parseInput(z.object({ reason: z.string() }).strict(), b) }));
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).error.message).toMatch(/reason: must not contain a NUL/);
+    const rows = await database().client.auditEvent.findMany({ where: { action: 'thing.do', actor: MARIE.subject }, orderBy: { id: 'asc' } });
+    expect(rows.slice(-3).map((r) => [r.outcome, (r.details as { status?: number }).status])).toEqual([
+      ['denied', 409],
+      ['failed', 500],
+      ['denied', 400],
+    ]);
   });
 });

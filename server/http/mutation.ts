@@ -1,10 +1,10 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
-import { requestCtx, type Ctx } from '../context';
+import { requestCtx, type Actor, type Ctx } from '../context';
 import { config } from '../env';
-import { AppError, ForbiddenError, ValidationError } from '../errors';
-import { log } from '../log';
-import { recordAudit } from '../services/audit/record-audit';
+import { AppError, ForbiddenError, HTTP_STATUS, ValidationError } from '../errors';
+import { currentRequestId, log } from '../log';
+import { recordAudit, takeAudited } from '../services/audit/record-audit';
 import { jsonError } from './respond';
 import { assertSameOrigin } from './origin';
 import { enforce, RateLimitedError } from './rate-limit';
@@ -31,11 +31,29 @@ class PayloadTooLargeError extends AppError {
   }
 }
 
+/** Reads a body counting bytes as they arrive (chunked bodies have no Content-Length): stops past the limit. */
+export async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new PayloadTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function readJson(req: NextRequest, maxBytes: number): Promise<unknown> {
   const length = Number(req.headers.get('content-length') ?? 0);
   if (length > maxBytes) throw new PayloadTooLargeError(maxBytes);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  const text = await readLimited(req.body, maxBytes);
   if (text.trim() === '') return {};
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new ValidationError('Send the body as JSON (Content-Type: application/json).');
@@ -44,6 +62,17 @@ async function readJson(req: NextRequest, maxBytes: number): Promise<unknown> {
   } catch {
     throw new ValidationError('The request body is not valid JSON.');
   }
+}
+
+/** A refused or failed mutation the service did not audit itself (a 409, a lost race, a 500) gets its row here. */
+async function auditUnaudited(ctx: Ctx, actor: Actor | null, ip: string | null, action: string, e: unknown): Promise<void> {
+  if (takeAudited(currentRequestId()) || !actor) return; // anonymous refusals: audited (counted) by the guard
+  const status = e instanceof AppError ? HTTP_STATUS[e.code] : 500;
+  const code = e instanceof AppError ? e.code : 'internal';
+  const message = e instanceof AppError ? e.message : 'unexpected error';
+  await recordAudit(await ctx.db(), { actor: actor.subject, actorName: actor.name, role: actor.role, action, outcome: status >= 500 ? 'failed' : 'denied', details: { reason: message, code, status }, ip }).catch((err) =>
+    log.warn({ action, err: (err as Error).message }, 'could not audit a refused mutation'),
+  );
 }
 
 export async function mutationRoute<T>(
@@ -83,8 +112,14 @@ export async function mutationRoute<T>(
       throw e;
     }
     const body = await readJson(req, opts.maxBytes ?? MAX_BODY_BYTES);
-    const data = await work(body);
-    return NextResponse.json(data ?? { ok: true }, { headers: { 'cache-control': 'no-store' } });
+    try {
+      const data = await work(body);
+      takeAudited(currentRequestId());
+      return NextResponse.json(data ?? { ok: true }, { headers: { 'cache-control': 'no-store' } });
+    } catch (e) {
+      await auditUnaudited(ctx, actor, ip, action, e);
+      throw e;
+    }
   } catch (e) {
     const res = jsonError(e);
     if (e instanceof PayloadTooLargeError) return NextResponse.json(await res.json(), { status: 413 });

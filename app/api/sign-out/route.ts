@@ -1,8 +1,7 @@
 // POST /api/sign-out — ends the panel session and the Keycloak session (RP-initiated logout).
-import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { signOut } from '@/server/auth/config';
-import { config } from '@/server/env';
+import { readSessionToken } from '@/server/auth/session-token';
 import { jsonError, route } from '@/server/http/respond';
 import { assertSameOrigin } from '@/server/http/origin';
 import { endSession } from '@/server/services/users/end-session';
@@ -12,13 +11,8 @@ export const dynamic = 'force-dynamic';
 export const POST = route('POST /api/sign-out', async (req: NextRequest) => {
   try {
     assertSameOrigin(req);
-    const secure = req.nextUrl.protocol === 'https:';
-    const cookieName = secure ? '__Secure-authjs.session-token' : 'authjs.session-token';
-    const token = await getToken({ req, secret: config().auth.secret, secureCookie: secure, salt: cookieName, cookieName });
-    const target = await endSession({
-      idToken: typeof token?.idToken === 'string' ? token.idToken : undefined,
-      sid: typeof token?.sid === 'string' ? token.sid : undefined,
-    });
+    const token = await readSessionToken(req.headers);
+    const target = await endSession({ idToken: token?.idToken, sid: token?.sid });
     await signOut({ redirect: false });
     return NextResponse.redirect(target, 303);
   } catch (e) {

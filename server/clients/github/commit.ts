@@ -129,12 +129,20 @@ export async function mergePullRequest(gh: GithubClient, number: number): Promis
   }
 }
 
-/** The commit on `branch` whose message carries `needle` (a Promotion-Id trailer), among the newest. */
+const COMMITS_PER_PAGE = 100;
+const MAX_COMMIT_PAGES = 10;
+
+/** The commit on `branch` whose message carries `needle` (a Promotion-Id trailer): the newest 1,000,
+ * page by page, so a commit that landed is found however many others followed it. */
 export async function findCommitWith(gh: GithubClient, needle: string, branch = gh.branch): Promise<{ sha: string; url: string } | null> {
   try {
-    const r = await gh.octokit.repos.listCommits({ owner: gh.owner, repo: gh.repo, sha: branch, per_page: 30 });
-    const c = r.data.find((x) => x.commit.message.includes(needle));
-    return c ? { sha: c.sha, url: c.html_url } : null;
+    for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
+      const r = await gh.octokit.repos.listCommits({ owner: gh.owner, repo: gh.repo, sha: branch, per_page: COMMITS_PER_PAGE, page });
+      const c = r.data.find((x) => x.commit.message.includes(needle));
+      if (c) return { sha: c.sha, url: c.html_url };
+      if (r.data.length < COMMITS_PER_PAGE) return null;
+    }
+    return null;
   } catch (e) {
     throw toUpstream(e, 'list recent commits');
   }

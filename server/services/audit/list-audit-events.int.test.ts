@@ -6,6 +6,7 @@ import { openDatabase } from '../../db';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../errors';
 import { listAuditEvents } from './list-audit-events';
 import { recordAudit } from './record-audit';
+import { flushAnonymousRefusals } from './record-anonymous-refusal';
 
 describe.each(DB_KINDS)('the audit log on %s', (kind) => {
   let tdb: TestDatabase;
@@ -48,6 +49,8 @@ describe.each(DB_KINDS)('the audit log on %s', (kind) => {
     const ctx = testCtx(opened.client, PAUL);
     await expect(listAuditEvents({ outcome: 'maybe' }, ctx)).rejects.toBeInstanceOf(ValidationError);
     await expect(listAuditEvents({ cursor: 'abc' }, ctx)).rejects.toThrow(/cursor must be the id/);
+    await expect(listAuditEvents({ cursor: '9999999999999999999' }, ctx)).rejects.toThrow(/cursor must be the id/);
+    await expect(listAuditEvents({ actor: '\u0000' }, ctx)).rejects.toThrow(/actor: must not contain a NUL/);
     await expect(listAuditEvents({ limit: '5000' }, ctx)).rejects.toThrow(/limit/);
     await expect(listAuditEvents({ sort: 'asc' }, ctx)).rejects.toThrow(/unknown field sort/);
   });
@@ -56,6 +59,7 @@ describe.each(DB_KINDS)('the audit log on %s', (kind) => {
     await expect(listAuditEvents({}, testCtx(opened.client, MARIE))).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listAuditEvents({}, testCtx(opened.client, GUEST))).rejects.toThrow(/Ask Paul for access/);
     await expect(listAuditEvents({}, testCtx(opened.client, null))).rejects.toBeInstanceOf(UnauthenticatedError);
+    await flushAnonymousRefusals(); // anonymous refusals are counted and written once a second
     const denied = await listAuditEvents({ outcome: 'denied', action: 'audit:read' }, testCtx(opened.client, PAUL));
     expect(denied.events.map((e) => e.actor).sort()).toEqual(['anonymous', GUEST.subject, MARIE.subject].sort());
     expect(denied.events.every((e) => e.ip === '192.0.2.10')).toBe(true);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { extendLease } from '@/lib/gaming/lease';
+import { windowChecks } from '@/lib/gaming/preflight';
 import { ExtendGamingSchema } from '@/lib/gaming/schemas';
 import type { GamingStateDto } from '@/lib/gaming/types';
 import { requirePermission } from '../../auth/guard';
@@ -9,7 +10,7 @@ import { recordAudit } from '../audit/record-audit';
 import { backendOf } from './backends';
 import { gamingCtx, type GamingCtx } from './internal/ctx';
 import { conflict } from './internal/say';
-import { activeSession, transition } from './internal/sessions';
+import { activeSession, transition, weeklyMinutes } from './internal/sessions';
 
 // Extend = optimistic update on the lease end the caller saw: a double tap extends once.
 export async function extendGaming(input: unknown, ctx: GamingCtx = gamingCtx()): Promise<GamingStateDto> {
@@ -18,14 +19,24 @@ export async function extendGaming(input: unknown, ctx: GamingCtx = gamingCtx())
   const db = await ctx.db();
   const cfg = ctx.gaming();
   const row = await activeSession(db);
-  if (!row || (row.state !== 'booting' && row.state !== 'ready')) throw conflict(ctx, msg('srv.extend.notRunning'));
+  const ip = await ctx.ip();
+  if (!row || (row.state !== 'booting' && row.state !== 'ready')) {
+    await recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, ip, action: 'gaming.extend', outcome: 'denied', details: { reason: 'not-running' } });
+    throw conflict(ctx, msg('srv.extend.notRunning'));
+  }
   const seen = cmd.leaseEndsAt ? new Date(cmd.leaseEndsAt) : row.leaseEndsAt;
   // The lease already moved since the caller looked (a double tap, or someone else extended).
   if (seen.getTime() !== row.leaseEndsAt.getTime()) return backendOf(ctx).card(ctx, actor);
   const r = extendLease(row, ctx.now(), cfg.lease);
-  const ip = await ctx.ip();
   const audit = (outcome: 'ok' | 'denied', details: Record<string, unknown>) =>
     recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, ip, action: 'gaming.extend', target: backendOf(ctx).target(ctx, row), outcome, details: { session: row.id, ...details } });
+  // More time is a new grant: maintenance, quiet hours and the weekly allowance apply as at Start.
+  const weeklyMinutesUsed = cfg.weeklyHoursPerPerson && actor.role !== 'admin' ? await weeklyMinutes(db, actor.subject, ctx.now()) : 0;
+  const refused = windowChecks({ cfg, now: ctx.now(), role: actor.role, weeklyMinutesUsed }).find((c) => !c.ok);
+  if (refused) {
+    await audit('denied', { reason: refused.id });
+    throw conflict(ctx, refused.message);
+  }
   if (!r.ok) {
     await audit('denied', { reason: 'at-max' });
     throw conflict(ctx, msg('srv.extend.max', { time: { at: r.maxEndsAt.toISOString() }, h: cfg.lease.maxMinutes / 60 }));

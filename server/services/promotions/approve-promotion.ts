@@ -47,6 +47,9 @@ export async function approveAs(ctx: PromotionCtx, actor: Actor, id: string, ove
       details: { id, state: r?.state, commitSha: r?.commitSha, error: r?.error, gatesOverridden: waiting.length > 0 },
       ip: await ctx.ip(),
     });
+  } else {
+    // Lost the race to a concurrent approval: the caller gets the promotion back, and a row says so.
+    await recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, action, target: p.services.join(','), outcome: 'denied', details: { id, reason: 'already approved by a concurrent request' }, ip: await ctx.ip() });
   }
   return toDto(await db.promotion.findUniqueOrThrow({ where: { id }, include: withDetails }));
 }

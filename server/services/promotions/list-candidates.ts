@@ -32,11 +32,12 @@ export async function computeCandidates(ctx: PromotionCtx, state?: RepoState): P
         devPath,
         prodPath,
         changes: d.changes,
-        summary: d.changes.length ? describeChanges(d.changes).text : 'nothing to promote automatically',
+        summary: d.changes.length ? describeChanges(d.changes).text : d.unreadable ? 'overlay unreadable' : 'nothing to promote automatically',
         notes: d.notes,
         gates,
         ready: d.changes.length > 0 && gatesPassed(gates),
         diff: d.changes.length ? renderChange(prodPath, prod.text, d).diff : '',
+        unreadable: d.unreadable ?? null,
         open: o ? { id: o.id, state: o.state } : null,
       };
     }),

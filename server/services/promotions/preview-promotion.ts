@@ -19,6 +19,7 @@ export async function previewPromotion(input: unknown, ctx: PromotionCtx = promo
   const items: ProposedItem[] = services.map((service) => {
     const c = candidates.find((x) => x.service === service);
     if (!c) throw new NotFoundError(`${service}: DEV and PROD already run the same versions.`);
+    if (c.unreadable) throw new ValidationError(`${service}: its overlay cannot be read (${c.unreadable}); fix it in the repository first.`);
     if (c.changes.length === 0) throw new ValidationError(`${service}: nothing can be promoted automatically (${c.notes.join(' ')})`);
     const d = state.deltas.find((x) => x.service === service)!;
     const prod = state.prod.files.find((f) => f.rel === d.rel)!;

@@ -4,12 +4,22 @@ import { requirePermission } from '../../auth/guard';
 import { readFileAt } from '../../clients/github';
 import { ConflictError, NotFoundError } from '../../errors';
 import { parseInput } from '../../validation';
-import { parseOverlay } from '@/lib/gitops/overlay';
+import { OverlayError, parseOverlay } from '@/lib/gitops/overlay';
 import { compareOverlays } from '@/lib/gitops/candidates';
 import { approveAs } from './approve-promotion';
 import { promotionCtx, type PromotionCtx } from './ctx';
 import { buildFiles, createProposal, type ProposedItem } from './propose';
 import { filesOf, toDto, withDetails } from './store';
+
+/** What changed in PROD since the promotion wrote it; an unreadable file is a conflict with its reason. */
+function driftOf(path: string, written: string, now: string) {
+  try {
+    return compareOverlays(parseOverlay(written), parseOverlay(now)).changes;
+  } catch (e) {
+    if (e instanceof OverlayError) throw new ConflictError(`${path} cannot be read (${e.message}); roll back by hand.`);
+    throw e;
+  }
+}
 
 const ROLLABLE = new Set(['committed', 'syncing', 'live', 'degraded']);
 const ACTIVE_ROLLBACK = ['proposed', 'approved', 'committing', 'pr_open', 'committed', 'syncing', 'live', 'degraded'] as const;
@@ -32,7 +42,7 @@ export async function rollBack(input: unknown, ctx: PromotionCtx = promotionCtx(
     const now = await readFileAt(gh, f.path);
     if (!now) throw new ConflictError(`${f.path} no longer exists on GitHub; roll back by hand.`);
     // PROD must still pin what the promotion wrote: compare its pins with the promoted file's.
-    const drift = compareOverlays(parseOverlay(f.after), parseOverlay(now.content)).changes;
+    const drift = driftOf(f.path, f.after, now.content);
     if (drift.length) throw new ConflictError(`${f.path} changed after this promotion; roll back by hand or promote again.`);
     const changes = f.changes.map((c) => ({ ...c, from: c.to, to: c.from }));
     const edits = changes.map((c) => ({ kind: c.kind, name: c.name, field: c.field, to: c.to }) as ProposedItem['edits'][number]);

@@ -23,3 +23,10 @@ export async function recordSignIn(input: { subject: string; name: string; email
     ip: await ctx.ip(),
   });
 }
+
+/** A token refresh brought a different role from Keycloak: remembered, so open streams of the old role end. */
+export async function recordRoleChange(input: { subject: string; name: string; from: Role; to: Role }, ctx: Ctx = requestCtx()) {
+  const db = await ctx.db();
+  await db.user.updateMany({ where: { subject: input.subject }, data: { role: input.to, lastSeenAt: new Date() } });
+  await recordAudit(db, { actor: input.subject, actorName: input.name, role: input.to, action: 'auth.role-change', outcome: 'ok', details: { from: input.from, to: input.to }, ip: await ctx.ip() });
+}

@@ -1,0 +1,177 @@
+// Burst bench (docs/reliability.md, "Overload"): against the built standalone panel on loopback, with
+// the deployment's heap bound, sends 5,000 concurrent anonymous requests, then 5,000 as a family
+// member, then opens 2,000 event streams as that member (held 10 s). Throughout, it polls
+// /api/healthz (1 s timeout), samples the panel's RSS, and times a signed-in admin's GET / in a loop.
+// Bounded: BENCH_BURST requests per phase (default 5000), every request times out after 60 s.
+//   cp -a .next/standalone /tmp/panel-build && BENCH_STANDALONE=/tmp/panel-build npx tsx bench/burst.ts
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import pg from 'pg';
+import { Agent } from 'undici';
+import { signIn } from '../e2e/support/login';
+import { homelabConfigFromEndpoints } from '../sim/config';
+import { startSimulator } from '../sim/index';
+
+const BURST = Math.min(Number(process.env.BENCH_BURST ?? 5000), 5000);
+const STREAMS = Math.min(Number(process.env.BENCH_STREAMS ?? 2000), 2000);
+const PORT = Number(process.env.BENCH_PORT ?? 3460);
+const STANDALONE = process.env.BENCH_STANDALONE ?? '.next/standalone';
+const HEAP = process.env.BENCH_PANEL_NODE_OPTIONS ?? '--max-old-space-size=256';
+const url = `http://localhost:${PORT}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] : NaN);
+const rssMb = (pid: number) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+};
+// One connection per concurrent request, as 5,000 separate clients would open.
+const burstAgent = new Agent({ connections: 6000, pipelining: 0, headersTimeout: 60_000, bodyTimeout: 60_000 });
+const probeAgent = new Agent({ connections: 4 });
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-burst-'));
+const sim = await startSimulator({ dir: path.join(dir, 'sim'), panelUrls: [url] });
+const adminUrl = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const dbName = `panel_burst_${randomBytes(4).toString('hex')}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const dbUrl = new URL(adminUrl);
+dbUrl.pathname = `/${dbName}`;
+const cfgFile = path.join(dir, 'homelab.yaml');
+fs.writeFileSync(cfgFile, homelabConfigFromEndpoints(sim.endpoints, { publicUrl: url, authSecret: randomBytes(33).toString('base64'), databaseUrl: dbUrl.toString() }));
+const panel = spawn(process.execPath, [path.join(STANDALONE, 'server.js')], {
+  env: { ...process.env, NODE_OPTIONS: HEAP, PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error' },
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+let crashed: string | null = null;
+let stderrTail = '';
+panel.stderr!.on('data', (b: Buffer) => (stderrTail = (stderrTail + b.toString()).slice(-2000)));
+panel.on('exit', (code, signal) => (crashed = `exit code ${code} signal ${signal}`));
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+
+async function cookieOf(user: string): Promise<string> {
+  const context = await browser.newContext({ baseURL: url });
+  await signIn(await context.newPage(), user);
+  const c = (await context.cookies()).map((x) => `${x.name}=${x.value}`).join('; ');
+  await context.close();
+  return c;
+}
+
+/** Fires n requests at once; returns the count per status ('err' for a reset or timeout). */
+async function burst(n: number, path: string, cookie: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      let key = 'err';
+      try {
+        const res = await fetch(`${url}${path}`, { headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(60_000), dispatcher: burstAgent } as RequestInit);
+        await res.arrayBuffer();
+        key = String(res.status);
+      } catch {
+        // connection reset or timed out
+      }
+      counts[key] = (counts[key] ?? 0) + 1;
+    }),
+  );
+  return counts;
+}
+
+try {
+  for (let i = 0; !(await fetch(`${url}/api/healthz`).catch(() => null))?.ok; i++) {
+    if (i > 600) throw new Error('panel did not start');
+    await sleep(100);
+  }
+  const [paul, marie] = [await cookieOf('paul'), await cookieOf('marie')];
+  await fetch(`${url}/`, { headers: { cookie: paul } }).then((r) => r.arrayBuffer()); // warm: the live store starts
+  await sleep(3_000);
+  const idle = rssMb(panel.pid!);
+
+  // Monitors: liveness, RSS, and an admin using the panel while the burst goes on.
+  let running = true;
+  let phase = 'anonymous';
+  const healthBy: Record<string, { n: number; fail: number; max: number }> = {};
+  const health = { n: 0, fail: 0, max: 0 };
+  let maxRss = idle;
+  const adminMs: number[] = [];
+  const adminStatus: Record<string, number> = {};
+  const monitors = [
+    (async () => {
+      while (running) {
+        const t0 = performance.now();
+        const ok = await fetch(`${url}/api/healthz`, { signal: AbortSignal.timeout(1_000), dispatcher: probeAgent } as RequestInit).then((r) => r.ok, () => false);
+        const ms = performance.now() - t0;
+        const h = (healthBy[phase] ??= { n: 0, fail: 0, max: 0 });
+        for (const x of [health, h]) {
+          x.n++;
+          if (!ok || ms > 1_000) x.fail++;
+          x.max = Math.max(x.max, ms);
+        }
+        maxRss = Math.max(maxRss, rssMb(panel.pid!));
+        await sleep(250);
+      }
+    })(),
+    (async () => {
+      while (running) {
+        const t0 = performance.now();
+        const status = await fetch(`${url}/`, { headers: { cookie: paul }, signal: AbortSignal.timeout(30_000), dispatcher: probeAgent } as RequestInit).then(
+          async (r) => (await r.arrayBuffer(), String(r.status)),
+          () => 'err',
+        );
+        adminStatus[status] = (adminStatus[status] ?? 0) + 1;
+        if (status === '200') adminMs.push(performance.now() - t0);
+        await sleep(100);
+      }
+    })(),
+  ];
+
+  const t0 = Date.now();
+  const anon = await burst(BURST, '/api/me', '');
+  console.log(`${BURST} anonymous GET /api/me at once: ${JSON.stringify(anon)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  phase = 'family';
+  const t1 = Date.now();
+  const family = await burst(BURST, '/api/services', marie);
+  console.log(`${BURST} family GET /api/services at once: ${JSON.stringify(family)} (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+  phase = 'streams';
+  const streams: Record<string, number> = {};
+  const ctl = new AbortController();
+  await Promise.all(
+    Array.from({ length: STREAMS }, async () => {
+      let key = 'err';
+      try {
+        const res = await fetch(`${url}/api/events`, { headers: { cookie: marie }, signal: AbortSignal.any([ctl.signal, AbortSignal.timeout(60_000)]), dispatcher: burstAgent } as RequestInit);
+        key = String(res.status);
+        if (res.status !== 200) await res.arrayBuffer();
+      } catch {
+        // reset
+      }
+      streams[key] = (streams[key] ?? 0) + 1;
+    }),
+  );
+  await sleep(10_000); // held open
+  ctl.abort();
+  console.log(`${STREAMS} family event streams at once (held 10 s): ${JSON.stringify(streams)}`);
+  await sleep(2_000);
+  running = false;
+  await Promise.all(monitors);
+  console.log(`crashes: ${crashed ? `1 (${crashed})` : 0}${crashed ? `\n${stderrTail}` : ''}`);
+  console.log(`RSS: idle ${idle.toFixed(0)} MB, max during the burst ${maxRss.toFixed(0)} MB (deployment limit 512 MiB), heap option ${HEAP}`);
+  console.log(`/api/healthz: ${health.n} probes, ${health.fail} failed or over 1 s, slowest ${health.max.toFixed(0)} ms; by phase ${JSON.stringify(healthBy, (_, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
+  console.log(`admin GET / during the burst: ${JSON.stringify(adminStatus)}; 200s p50 ${pct(adminMs, 50).toFixed(0)} ms, p99 ${pct(adminMs, 99).toFixed(0)} ms (n=${adminMs.length})`);
+} finally {
+  await browser.close();
+  panel.kill('SIGTERM');
+  await sleep(500);
+  await sim.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+  await admin.end();
+  fs.rmSync(dir, { recursive: true, force: true });
+  await burstAgent.close();
+  await probeAgent.close();
+}

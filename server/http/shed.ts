@@ -1,0 +1,91 @@
+import 'server-only';
+import http from 'node:http';
+import type { LoadConfig } from '@/lib/protection/config';
+
+// Load shedding at the door: Next's HTTP server emits 'request' for every request, and this hook
+// runs before any of Next's work (no routing, no session decode, no body read). Past the bound the
+// answer is an immediate 503 with Retry-After; the liveness probe is always served. Event streams
+// are long-lived, so they have their own bound instead of holding request slots.
+
+export const SOCKET_IP_HEADER = 'x-panel-socket-ip';
+const EXEMPT = new Set(['/api/healthz']);
+const STREAM_PATH = '/api/events';
+
+export interface ShedState {
+  limits: Pick<LoadConfig, 'maxInFlight' | 'maxStreams' | 'retryAfterSeconds'>;
+  inFlight: number;
+  streams: number;
+  shed: number;
+}
+
+const KEY = Symbol.for('homelab-panel.shed');
+type Global = typeof globalThis & { [KEY]?: ShedState };
+
+/** The shedder's counters (null before it is installed, e.g. in unit tests). */
+export function shedState(): ShedState | null {
+  return (globalThis as Global)[KEY] ?? null;
+}
+
+function pathOf(url: string | undefined): string {
+  const s = url ?? '/';
+  const q = s.indexOf('?');
+  return q < 0 ? s : s.slice(0, q);
+}
+
+/**
+ * Server actions: our actions never throw (server/http/respond.ts `actionResult`), so a 500 from Next's
+ * action handler means it refused the request itself (a tampered body or action id, a cross-origin
+ * post, too large a body) before any of our code ran: that is the caller's error, a 400.
+ */
+function refuseNot500(res: http.ServerResponse) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, status: number, ...rest: unknown[]) {
+    return writeHead.apply(this, [status === 500 ? 400 : status, ...rest] as Parameters<typeof writeHead>);
+  } as typeof writeHead;
+}
+
+/** Admits a request or answers it; returns whether the server should go on with it. */
+export function admit(state: ShedState, req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  // The socket's peer, stamped over whatever the client sent under that name (server/http/client-ip.ts).
+  req.headers[SOCKET_IP_HEADER] = req.socket?.remoteAddress ?? '';
+  const path = pathOf(req.url);
+  if (EXEMPT.has(path)) return true;
+  const stream = path === STREAM_PATH && req.method === 'GET';
+  const full = stream ? state.streams >= state.limits.maxStreams : state.inFlight >= state.limits.maxInFlight;
+  if (full) {
+    state.shed++;
+    res.shouldKeepAlive = false;
+    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': String(state.limits.retryAfterSeconds), 'cache-control': 'no-store' });
+    res.end('{"error":{"code":"overloaded","message":"The panel is busy. Try again in a moment."}}');
+    return false;
+  }
+  if (req.method === 'POST' && req.headers['next-action'] !== undefined) refuseNot500(res);
+  if (stream) state.streams++;
+  else state.inFlight++;
+  let done = false;
+  res.once('close', () => {
+    if (done) return;
+    done = true;
+    if (stream) state.streams--;
+    else state.inFlight--;
+  });
+  return true;
+}
+
+/** Installs the hook once per process; a second call only updates the limits. */
+export function installLoadShedding(limits: ShedState['limits']): ShedState {
+  const g = globalThis as Global;
+  const existing = g[KEY];
+  if (existing) {
+    existing.limits = limits;
+    return existing;
+  }
+  const state: ShedState = { limits, inFlight: 0, streams: 0, shed: 0 };
+  g[KEY] = state;
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === 'request' && !admit(state, args[0] as http.IncomingMessage, args[1] as http.ServerResponse)) return true;
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+  } as typeof emit;
+  return state;
+}
