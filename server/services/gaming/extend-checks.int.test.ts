@@ -5,7 +5,7 @@ import { MARIE } from '@/test/ctx';
 import { ConflictError } from '../../errors';
 import { extendGaming } from './extend-gaming';
 import { startGaming } from './start-gaming';
-import { driveUntil, startHarness, type Harness } from './test-harness';
+import { driveUntil, startHarness, type Harness } from '@/test/gaming-harness';
 
 const FITS = { memory: { hostReserveGiB: 4, zfsArcGiB: 8, bufferGiB: 0 } };
 let h: Harness | undefined;
