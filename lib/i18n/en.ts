@@ -1,6 +1,7 @@
 // English messages: the source catalogue. Keys are flat; `{name}` placeholders are filled by t().
 // Family-facing strings use plain words, no jargon.
 import { enGaming } from './en-gaming';
+import { enPromotions } from './en-promotions';
 import { enServer } from './en-server';
 
 export const en = {
@@ -254,7 +255,7 @@ export const en = {
   'promo.s.committed': 'Committed',
   'promo.s.syncing': 'PROD is syncing',
   'promo.s.live': 'Live',
-  'promo.s.degraded': 'Degraded',
+  'promo.s.degraded': 'Degraded after promotion',
   'promo.s.conflict': 'Conflict — review again',
   'promo.s.failed': 'Failed',
   'promo.s.rejected': 'Rejected',
@@ -277,6 +278,7 @@ export const en = {
   'audit.ip': 'IP',
   ...enServer,
   ...enGaming,
+  ...enPromotions,
 } as const;
 
 export type MessageKey = keyof typeof en;
