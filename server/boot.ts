@@ -18,6 +18,8 @@ async function startBackground() {
   startGamingJobs();
   const { ensurePromotionJobs } = await import('./jobs/promotions');
   ensurePromotionJobs();
+  const { releaseLeasesOnShutdown } = await import('./jobs/leader');
+  releaseLeasesOnShutdown(db);
 }
 
 /** Server start-up. A bad configuration or an edited migration stops the process with one clear line. */

@@ -7,7 +7,7 @@ import { advance, requestShutdown } from '../services/gaming/engine';
 import { isKubevirt, kvRequestShutdown } from '../services/gaming/kubevirt';
 import { sessionTarget } from '../services/gaming/outcome';
 import { activeSession, transition, type SessionRow } from '../services/gaming/sessions';
-import { tryLead } from './leader';
+import { leaseFor, tryLead } from './leader';
 import { log } from '../log';
 
 // The leader's gaming duties: warn before the lease ends, shut down at its end or when idle, and
@@ -78,7 +78,7 @@ export async function gamingLeaseTick(ctx: GamingCtx): Promise<void> {
     const phase = leasePhase(row.leaseEndsAt, ctx.now(), cfg.lease);
     if (phase === 'expired') return stopFor(ctx, row, 'lease');
     if (phase === 'warn' && !row.warnedAt && (await transition(db, row.id, ['booting', 'ready'], { warnedAt: ctx.now() }, { warnedAt: null }))) {
-      await ctx.notify(row.startedBy, 'Gaming PC: 10 minutes left', `The gaming PC shuts down at ${clock(row.leaseEndsAt, cfg.timeZone)}. Open the panel and tap Extend for more time.`);
+      await ctx.notify(row.startedBy, `Gaming PC: ${cfg.lease.warnMinutes} minutes left`, `The gaming PC shuts down at ${clock(row.leaseEndsAt, cfg.timeZone)}. Open the panel and tap Extend for more time.`);
       ctx.publish('gaming', { session: row.id, warned: true });
     }
     if (vms) await checkIdle(ctx, row, vms.find((v) => v.vmid === row.vmid)?.netoutBytes);
@@ -91,12 +91,14 @@ export function runGamingLeases(ctx: GamingCtx, instance: string, intervalMs = 1
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const loop = async () => {
+    const started = Date.now();
     try {
-      if (await tryLead(await ctx.db(), GAMING_JOB, intervalMs * 3, instance)) await gamingLeaseTick(ctx);
+      if (await tryLead(await ctx.db(), GAMING_JOB, leaseFor(intervalMs), instance)) await gamingLeaseTick(ctx);
     } catch (e) {
       log.warn({ job: GAMING_JOB, err: (e as Error).message }, 'gaming lease tick failed');
     }
-    if (!stopped) timer = setTimeout(loop, intervalMs).unref();
+    // Fixed rate: the lease of one interval is renewed before it runs out.
+    if (!stopped) timer = setTimeout(loop, Math.max(0, intervalMs - (Date.now() - started))).unref();
   };
   timer = setTimeout(loop, 0).unref();
   return {
