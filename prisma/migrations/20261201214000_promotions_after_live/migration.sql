@@ -24,3 +24,6 @@ CREATE TABLE "promotion_holds" (
 
     CONSTRAINT "promotion_holds_pkey" PRIMARY KEY ("service")
 );
+
+-- Keycloak's preferred_username, so ntfy topics can be keyed by it (or by the e-mail).
+ALTER TABLE "users" ADD COLUMN "username" TEXT;
