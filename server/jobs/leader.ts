@@ -44,10 +44,15 @@ export function releaseLeasesOnShutdown(db: () => Promise<Db>): void {
   g.__leaseRelease = true;
   const release = () => {
     shuttingDown = true;
-    void db()
+    const done = db()
       .then((client) => releaseLeases(client))
       .then((n) => log.info({ released: n }, 'job leases handed back on shutdown'))
       .catch((e: Error) => log.warn({ err: e.message }, 'job leases not handed back; they expire within one interval'));
+    // Next.js ends its own SIGTERM handling with process.exit(); let that wait for the UPDATE
+    // (bounded), or a quick exit would race it and leave the leases to expire instead.
+    const exit = process.exit.bind(process);
+    const bounded = Promise.race([done, new Promise((r) => setTimeout(r, 2_000).unref())]);
+    process.exit = ((code?: number) => void bounded.finally(() => exit(code))) as typeof process.exit;
   };
   process.prependOnceListener('SIGTERM', release);
   process.prependOnceListener('SIGINT', release);
