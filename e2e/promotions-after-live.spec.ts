@@ -66,6 +66,8 @@ test('two Roll back clicks make one roll-back and one commit, which holds auto-p
   test.setTimeout(120_000);
   await signIn(page, 'paul', 'paul', '/promotions');
   await page.getByTestId('history').getByRole('link', { name: /promote\(alloy\)/ }).first().click();
+  await page.waitForURL(/\/promotions\/[0-9a-f-]{36}$/);
+  await expect(state(page)).toHaveAttribute('data-state', 'degraded');
   const url = page.url();
   const before = commits();
   const tabs = await clickTwice(context, url, 'Roll back', 'Yes, roll back');
