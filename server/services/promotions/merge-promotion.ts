@@ -9,6 +9,7 @@ import { currentRequestId } from '../../log';
 import { parseInput } from '../../validation';
 import { recordAudit } from '../audit/record-audit';
 import { promotionCtx, type PromotionCtx } from './ctx';
+import { auditRefusal } from './holds';
 import { notifyPromotion } from './notify';
 import { toDto, transition, withDetails } from './store';
 
@@ -81,5 +82,5 @@ export async function mergeAs(ctx: PromotionCtx, actor: Actor, id: string): Prom
 export async function mergePromotion(input: unknown, ctx: PromotionCtx = promotionCtx()): Promise<PromotionDto> {
   const actor = await requirePermission('promotion:approve', ctx);
   const { id } = parseInput(IdInputSchema, input);
-  return mergeAs(ctx, actor, id);
+  return auditRefusal(await ctx.db(), actor, 'promotion.merge', id, await ctx.ip(), () => mergeAs(ctx, actor, id));
 }

@@ -8,7 +8,7 @@ import { parseOverlay } from '@/lib/gitops/overlay';
 import { compareOverlays } from '@/lib/gitops/candidates';
 import type { Actor } from '../../context';
 import { approveAs } from './approve-promotion';
-import { placeHolds } from './holds';
+import { auditRefusal, placeHolds } from './holds';
 import { promotionCtx, type PromotionCtx } from './ctx';
 import { buildFiles, createProposal, type ProposedItem } from './propose';
 import { filesOf, toDto, withDetails } from './store';
@@ -49,5 +49,5 @@ export async function rollBackAs(ctx: PromotionCtx, actor: Actor, id: string): P
 export async function rollBack(input: unknown, ctx: PromotionCtx = promotionCtx()): Promise<PromotionDto> {
   const actor = await requirePermission('promotion:approve', ctx);
   const { id } = parseInput(IdInputSchema, input);
-  return rollBackAs(ctx, actor, id);
+  return auditRefusal(await ctx.db(), actor, 'promotion.rollback', id, await ctx.ip(), () => rollBackAs(ctx, actor, id));
 }
