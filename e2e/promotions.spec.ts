@@ -23,6 +23,10 @@ async function approve(page: Page, service: string) {
   const approveButton = card.getByRole('button', { name: /^Approve/ });
   await expect(approveButton).toBeVisible();
   await approveButton.click();
+  // PROD-changing: a dialog names the change first; Cancel is focused, the confirm acts.
+  const dialog = page.getByRole('dialog', { name: 'This changes PROD' });
+  await expect(dialog).toContainText(service);
+  await dialog.getByRole('button', { name: 'Yes, promote' }).click();
   await page.waitForURL(/\/promotions\/[0-9a-f-]{36}$/);
 }
 
@@ -67,6 +71,7 @@ test('a bad version ends Degraded and Roll back restores the old tag', async ({ 
   await expect(page.getByTestId('promotion-state')).toHaveAttribute('data-state', 'degraded', { timeout: 200_000 });
   const before = commits();
   await page.getByRole('button', { name: 'Roll back' }).click();
+  await page.getByRole('dialog', { name: 'This changes PROD' }).getByRole('button', { name: 'Yes, roll back' }).click();
   await expect(page.getByRole('link', { name: 'Follow the roll back' })).toBeVisible();
   // The link appears as soon as the roll back is proposed; its commit follows within the request.
   await expect.poll(commits, { timeout: 15_000 }).toBe(before + 1);

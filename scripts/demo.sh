@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets up and runs the panel. With no homelab configured (no homelab.yaml, no HOMELAB_CONFIG), it
 # runs in demo mode: the simulated homelab (sim/) plus the embedded database under data/.
+# DEMO_SIM=1 runs the demo even when a homelab.yaml is present (it is left alone, not read);
+# SIM_ARGS passes simulator knobs, e.g. SIM_ARGS="--soak-minutes 2 --auto-rollback 1" (docs/simulator.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
@@ -27,11 +29,12 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-if [ -n "${HOMELAB_CONFIG:-}" ] || [ -f homelab.yaml ]; then
+if [ "${DEMO_SIM:-0}" != "1" ] && { [ -n "${HOMELAB_CONFIG:-}" ] || [ -f homelab.yaml ]; }; then
   export HOMELAB_CONFIG="$(realpath "${HOMELAB_CONFIG:-homelab.yaml}")"
   echo "==> using your homelab configuration: $HOMELAB_CONFIG"
 else
-  echo "==> no homelab configured: starting the simulated homelab (demo mode)"
+  if [ "${DEMO_SIM:-0}" = "1" ]; then echo "==> DEMO_SIM=1: starting the simulated homelab (demo mode)"
+  else echo "==> no homelab configured: starting the simulated homelab (demo mode)"; fi
   mkdir -p .sim data
   rm -f .sim/sim.log
   # shellcheck disable=SC2086 # SIM_ARGS (e.g. "--kubevirt --latency 200") is split on purpose

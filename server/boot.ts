@@ -21,6 +21,8 @@ async function startBackground() {
   startGamingJobs();
   const { ensurePromotionJobs } = await import('./jobs/promotions');
   ensurePromotionJobs();
+  const { releaseLeasesOnShutdown } = await import('./jobs/leader');
+  releaseLeasesOnShutdown(db);
 }
 
 /** Opens the database, then starts the background work; while the database is away, tries again every 5 s. */

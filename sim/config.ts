@@ -29,6 +29,15 @@ export function homelabConfigFromEndpoints(
     cfg.github = { apiUrl: ep.github.apiUrl, owner: ep.github.owner, repo: ep.github.repo, branch: ep.github.branch, token: ep.github.token };
   }
   cfg.gaming = { adminName: 'Paul' }; // quiet hours: "only Paul can start it now" (extra may replace it)
-  Object.assign(cfg, opts.extra ?? {});
+  const extra = { ...(opts.extra ?? {}) };
+  if (ep.ntfy) {
+    // Notifications go to the simulator's ntfy sink (listed on the control API); extra keeps them
+    // unless it names its own `notify`.
+    const promotion = (extra.promotion ?? {}) as Record<string, unknown>;
+    extra.promotion = { notify: { ntfy: { url: `${ep.ntfy.url}/paul-homelab` } }, ...promotion };
+    const gaming = (extra.gaming ?? cfg.gaming) as Record<string, unknown>;
+    extra.gaming = { ntfy: { url: ep.ntfy.url, topics: { marie: 'marie-gaming', 'paul@homelab.example': 'paul-homelab' }, adminTopic: 'paul-homelab' }, ...gaming };
+  }
+  Object.assign(cfg, extra);
   return `# Generated from the simulator's endpoints: demo / test configuration, not for a real homelab.\n${stringify(cfg)}`;
 }

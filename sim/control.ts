@@ -7,6 +7,7 @@ import type { BadImages } from './argocd';
 import type { FaultSettings } from './faults';
 import type { GithubSim } from './github';
 import type { KubeSim } from './kubernetes';
+import type { NtfySim } from './ntfy';
 import type { OidcSim } from './oidc';
 import type { ProxmoxSim } from './proxmox';
 import type { TcpMode, TcpProxy } from './tcp-proxy';
@@ -18,6 +19,7 @@ export interface ControlTargets {
   proxmox: ProxmoxSim;
   clusters: Map<string, KubeSim>;
   badImages: BadImages;
+  ntfy?: NtfySim;
   tcp?: Map<string, TcpProxy>;
 }
 
@@ -150,6 +152,11 @@ const ROUTES: Route[] = [
     if (b.mode !== 'up' && b.mode !== 'down' && b.mode !== 'hang') throw new HttpError(400, 'mode must be up, down or hang');
     p.set(b.mode as TcpMode);
     return { mode: p.mode, accepted: p.accepted };
+  }],
+  ['GET', /^\/ntfy\/messages$/, (t) => ({ count: t.ntfy?.messages.length ?? 0, messages: (t.ntfy?.messages ?? []).slice(-200) })],
+  ['POST', /^\/ntfy\/clear$/, (t) => {
+    t.ntfy?.clear();
+    return { ok: true };
   }],
   ['GET', /^\/oidc\/grants$/, (t) => t.oidc.grants],
   ['GET', /^\/oidc\/sessions$/, async (t) => ({ users: await t.oidc.activeSessions() })],

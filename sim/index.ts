@@ -7,6 +7,7 @@ import { startControl, type ControlServer } from './control';
 import { startGithubSim, type GithubSim } from './github';
 import { GAMING_VM } from './gitops-template';
 import { SEED_CATALOGUE, scaleCatalogue, startKubeSim, type Catalogue, type KubeSim } from './kubernetes';
+import { startNtfySim, type NtfySim } from './ntfy';
 import { startOidcSim, type OidcSim } from './oidc';
 import { startProxmoxSim, type ProxmoxSim } from './proxmox';
 import type { Endpoints } from './types';
@@ -42,6 +43,7 @@ export interface Simulator {
   proxmox: ProxmoxSim;
   clusters: Map<string, KubeSim>;
   badImages: BadImages;
+  ntfy: NtfySim;
   control: ControlServer;
   close(): Promise<void>;
 }
@@ -107,7 +109,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       proxmox.faults.set({ latencyMs: opts.latencyMs });
     }
 
-    const control = await startControl({ oidc, github, proxmox, clusters, badImages });
+    const ntfy = await startNtfySim();
+    closers.push(() => ntfy.close());
+
+    const control = await startControl({ oidc, github, proxmox, clusters, badImages, ntfy });
     closers.push(() => control.close());
 
     const endpoints: Endpoints = {
@@ -124,8 +129,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       proxmox: { url: proxmox.url, node: proxmox.node, tokenId: proxmox.tokenId, tokenSecret: proxmoxSecret },
       github: { apiUrl: github.url, owner: 'paul', repo: 'homelab', branch: github.repo.branch, token: githubToken, repoPath: github.repo.path },
       control: { url: control.url },
+      ntfy: { url: ntfy.url },
     };
-    return { endpoints, oidc, github, proxmox, clusters, badImages, control, close };
+    return { endpoints, oidc, github, proxmox, clusters, badImages, ntfy, control, close };
   } catch (e) {
     await close();
     throw e;

@@ -11,6 +11,12 @@
 //   --boot-delay MS            gaming VM guest boot time (default 20000)
 //   --no-drift                 keep usage figures still
 //   --kubevirt                 the gaming VM runs on KubeVirt in prod (written config: gaming.backend kubevirt)
+// Promotion knobs (written into --config-out, so nothing is edited by hand; docs/simulator.md):
+//   --soak-minutes N           soak time of every service (default: 24 h), so candidates become ready in a demo
+//   --promotion-mode MODE      commit (default) or pull-request
+//   --auto-promote S1,S2       auto-promotion for these services, any time of the week
+//   --auto-rollback MIN        automatic roll-back after MIN minutes Degraded, every service
+//   --degraded-after S         a promotion counts as Degraded after S seconds (default 60)
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,8 +39,24 @@ const { values } = parseArgs({
     'boot-delay': { type: 'string' },
     'no-drift': { type: 'boolean', default: false },
     kubevirt: { type: 'boolean', default: false },
+    'soak-minutes': { type: 'string' },
+    'promotion-mode': { type: 'string' },
+    'auto-promote': { type: 'string' },
+    'auto-rollback': { type: 'string' },
+    'degraded-after': { type: 'string' },
   },
 });
+
+/** The `promotion:` block the promotion knobs ask for (undefined: the panel's defaults). */
+function promotionKnobs(): Record<string, unknown> | undefined {
+  const p: Record<string, unknown> = {};
+  if (values['soak-minutes'] !== undefined) p.soakHours = Number(values['soak-minutes']) / 60;
+  if (values['promotion-mode'] !== undefined) p.mode = values['promotion-mode'];
+  if (values['degraded-after'] !== undefined) p.degradedAfterSeconds = Number(values['degraded-after']);
+  if (values['auto-rollback'] !== undefined) p.autoRollback = { enabled: true, afterMinutes: Number(values['auto-rollback']) };
+  if (values['auto-promote']) p.services = Object.fromEntries(values['auto-promote'].split(',').map((s) => [s.trim(), { auto: { enabled: true } }]));
+  return Object.keys(p).length ? p : undefined;
+}
 
 function scaleOption(raw: string | undefined) {
   if (!raw) return undefined;
@@ -68,7 +90,7 @@ if (values['config-out']) {
     publicUrl,
     authSecret: fs.readFileSync(secretFile, 'utf8').trim(),
     dataDir: values['data-dir'],
-    extra: values.kubevirt ? { gaming: { backend: 'kubevirt' } } : undefined,
+    extra: { ...(values.kubevirt ? { gaming: { backend: 'kubevirt' } } : {}), ...(promotionKnobs() ? { promotion: promotionKnobs() } : {}) },
   });
   fs.writeFileSync(values['config-out'], yaml, { mode: 0o600 });
 }

@@ -35,6 +35,8 @@ export interface Endpoints {
   proxmox: { url: string; node: string; tokenId: string; tokenSecret: string };
   github: { apiUrl: string; owner: string; repo: string; branch: string; token: string; repoPath: string };
   control: { url: string };
+  /** The ntfy-compatible notification sink (messages listed on the control API, `GET /ntfy/messages`). */
+  ntfy?: { url: string };
 }
 
 export type { Faults };

@@ -6,6 +6,7 @@ import { Card } from '@/components/ui/card';
 import type { CandidateDto, PromotionDto } from '@/lib/promotions/types';
 import { useI18n } from '../providers/i18n';
 import { useSay } from '../providers/use-say';
+import { ConfirmButton } from './confirm-button';
 import { DiffView } from './diff-view';
 import { GateBadge, StateBadge } from './state-badge';
 import { usePromotionAction } from './use-promotions';
@@ -36,9 +37,14 @@ function Actions({ c }: { c: CandidateDto }) {
       {open?.state === 'proposed' ? (
         <>
           <div className="flex flex-wrap gap-2">
-            <button type="button" className={primary} disabled={busy} onClick={() => approve.mutate({ id: open.id, override: !c.ready }, { onSuccess: onApproved })}>
-              {c.ready ? t('promo.approve') : t('promo.approveAnyway')}
-            </button>
+            <ConfirmButton
+              className={primary}
+              disabled={busy}
+              label={c.ready ? t('promo.approve') : t('promo.approveAnyway')}
+              message={t(c.ready ? 'promo.confirm.approve' : 'promo.confirm.approveAnyway', { service: c.service, summary: c.summary })}
+              confirmLabel={t('promo.confirm.approveYes')}
+              onConfirm={() => approve.mutate({ id: open.id, override: !c.ready }, { onSuccess: onApproved })}
+            />
           </div>
           <form className="flex flex-wrap gap-2" onSubmit={(e) => (e.preventDefault(), reject.mutate(open.id))}>
             <label className="sr-only" htmlFor={`reason-${c.service}`}>{t('promo.rejectReasonLabel', { service: c.service })}</label>
@@ -82,6 +88,7 @@ export function CandidateCard({ c }: { c: CandidateDto }) {
         {c.unreadable ? (
           <p role="alert" className="mt-1 text-sm text-red-800 dark:text-red-200">{t('promo.unreadable', { reason: c.unreadable })}</p>
         ) : null}
+        {c.hold ? <p className="mt-1 text-sm text-amber-800 dark:text-amber-200" data-testid="hold">{t('promo.held', { service: c.service, when: new Date(c.hold.heldAt).toLocaleString(), reason: c.hold.reason })}</p> : null}
         {c.notes.map((n) => (
           <p key={n} className="mt-1 text-sm text-amber-800 dark:text-amber-200">{n}</p>
         ))}

@@ -4,6 +4,8 @@ import type { CandidatesDto } from '@/lib/promotions/types';
 import { useI18n } from '../providers/i18n';
 import { useSay } from '../providers/use-say';
 import { CandidateCard } from './candidate-card';
+import { ConfirmButton } from './confirm-button';
+import { Holds } from './holds';
 import { PromotionsLiveRoot } from './live-root';
 import { useCandidates, usePromotionAction } from './use-promotions';
 
@@ -22,12 +24,18 @@ function Candidates({ initial }: { initial: CandidatesDto }) {
           {data.mode === 'pull-request' ? t('promo.modePr') : t('promo.modeCommit', { branch: data.branch })}
         </p>
         {ready.length > 1 ? (
-          <button type="button" disabled={batch.isPending} onClick={() => batch.mutate(undefined, { onSuccess: (p) => router.push(`/promotions/${p.id}`) })} className="min-h-11 rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white disabled:opacity-50">
-            {t('promo.batch', { n: ready.length })}
-          </button>
+          <ConfirmButton
+            disabled={batch.isPending}
+            className="min-h-11 rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white disabled:opacity-50"
+            label={t('promo.batch', { n: ready.length })}
+            message={t('promo.confirm.batch', { n: ready.length, services: ready.map((c) => c.service).join(', ') })}
+            confirmLabel={t('promo.confirm.approveYes')}
+            onConfirm={() => batch.mutate(undefined, { onSuccess: (p) => router.push(`/promotions/${p.id}`) })}
+          />
         ) : null}
       </div>
       {batch.error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{sayError(batch.error)}</p> : null}
+      <Holds holds={data.holds ?? []} />
       <div className="grid gap-3 lg:grid-cols-2">
         {data.candidates.map((c) => (
           <CandidateCard key={c.service} c={c} />

@@ -4,6 +4,7 @@ import { Card } from '@/components/ui/card';
 import type { PromotionDto } from '@/lib/promotions/types';
 import { useI18n } from '../providers/i18n';
 import { useSay } from '../providers/use-say';
+import { ConfirmButton } from './confirm-button';
 import { DiffView } from './diff-view';
 import { PromotionsLiveRoot } from './live-root';
 import { StateBadge } from './state-badge';
@@ -18,7 +19,8 @@ function Detail({ initial }: { initial: PromotionDto }) {
   const { data: p } = usePromotion(initial);
   const rollback = usePromotionAction<void>(() => `/api/promotions/${p.id}/rollback`);
   const merge = usePromotionAction<void>(() => `/api/promotions/${p.id}/merge`);
-  const canRollBack = p.kind === 'promote' && p.commitSha && ['degraded', 'live', 'syncing', 'committed'].includes(p.state) && p.rollbackIds.length === 0;
+  // Offered where it helps: a promotion PROD turned Degraded after (not on healthy ones).
+  const canRollBack = p.kind === 'promote' && p.commitSha && p.state === 'degraded' && p.rollbackIds.length === 0;
   const error = rollback.error ?? merge.error;
   return (
     <div className="grid gap-4">
@@ -31,16 +33,31 @@ function Detail({ initial }: { initial: PromotionDto }) {
           {p.commitSha ? <span>{t('promo.commit')} <a className="font-mono underline" href={p.commitUrl ?? '#'} data-testid="commit-sha">{p.commitSha.slice(0, 7)}</a></span> : null}
           {p.prUrl ? <a className="underline" href={p.prUrl}>{t('promo.pr', { n: p.prNumber ?? '' })}</a> : null}
         </div>
+        {canRollBack ? <p role="alert" className="text-sm font-medium text-red-800 dark:text-red-200" data-testid="degraded-after">{t('promo.degradedAfter')}</p> : null}
         {p.error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{p.error}</p> : null}
         {p.rejectReason ? <p className="text-sm">{t('promo.rejected', { reason: p.rejectReason })}</p> : null}
       </header>
       <div className="flex flex-wrap gap-2">
         {canRollBack ? (
-          <button type="button" className={`${btn} ${p.state === 'degraded' ? 'bg-red-700' : 'bg-slate-700'}`} disabled={rollback.isPending} onClick={() => rollback.mutate()}>
-            {t('promo.rollback')}
-          </button>
+          <ConfirmButton
+            className={`${btn} bg-red-700`}
+            disabled={rollback.isPending}
+            label={t('promo.rollback')}
+            message={t('promo.confirm.rollback', { title: p.title, services: p.services.join(', ') })}
+            confirmLabel={t('promo.confirm.rollbackYes')}
+            onConfirm={() => rollback.mutate()}
+          />
         ) : null}
-        {p.state === 'pr_open' ? <button type="button" className={`${btn} bg-brand-600`} disabled={merge.isPending} onClick={() => merge.mutate()}>{t('promo.merge')}</button> : null}
+        {p.state === 'pr_open' ? (
+          <ConfirmButton
+            className={`${btn} bg-brand-600`}
+            disabled={merge.isPending}
+            label={t('promo.merge')}
+            message={t('promo.confirm.merge', { n: p.prNumber ?? '', title: p.title })}
+            confirmLabel={t('promo.confirm.mergeYes')}
+            onConfirm={() => merge.mutate()}
+          />
+        ) : null}
         {p.rollbackIds.map((id) => (
           <Link key={id} className="text-brand-600 underline" href={`/promotions/${id}`}>{t('promo.followRollback')}</Link>
         ))}

@@ -5,7 +5,7 @@ import type { GateStatus } from '@/lib/promotions/gates';
 import { useI18n } from '../providers/i18n';
 
 const TONE: Record<PromotionState, Tone> = {
-  proposed: 'info', approved: 'info', committing: 'info', pr_open: 'info', committed: 'info', syncing: 'info',
+  proposed: 'info', approved: 'info', committing: 'info', pr_open: 'info', merging: 'info', committed: 'info', syncing: 'info',
   live: 'good', degraded: 'bad', conflict: 'warn', failed: 'bad', rejected: 'neutral',
 };
 

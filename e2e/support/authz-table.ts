@@ -41,6 +41,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/promotions/[id]/reject': 'admin',
   'POST /api/promotions/[id]/rollback': 'admin',
   'POST /api/promotions/[id]/merge': 'admin',
+  'POST /api/promotions/resume': 'admin',
 };
 
 export const ACTION_ACCESS: Record<string, Access> = {

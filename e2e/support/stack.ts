@@ -18,7 +18,8 @@ const adminUrl = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:543
 fs.rmSync(E2E_DIR, { recursive: true, force: true });
 fs.mkdirSync(E2E_DIR, { recursive: true });
 
-const sim = await startSimulator({ dir: path.join(E2E_DIR, 'sim'), panelUrls: [publicUrl, `http://localhost:${replicaPort}`], accessTokenTtlSeconds: E2E_ACCESS_TOKEN_TTL_S });
+// PANEL_PORT + 2: a panel a spec starts and stops itself (e2e/promotions-after-live.spec.ts).
+const sim = await startSimulator({ dir: path.join(E2E_DIR, 'sim'), panelUrls: [publicUrl, `http://localhost:${replicaPort}`, `http://localhost:${port + 2}`], accessTokenTtlSeconds: E2E_ACCESS_TOKEN_TTL_S });
 writeEndpoints(ENDPOINTS_FILE, sim.endpoints);
 
 const dbName = `panel_e2e_${randomBytes(4).toString('hex')}`;
@@ -39,7 +40,7 @@ fs.writeFileSync(
     extra: {
       rateLimits: { mutationsPerUserPerMinute: 1000, mutationsPerIpPerMinute: 5000, signInsPerIpPerMinute: 1000 },
       // The simulated DEV bumps are hours old and the history starts empty: no soak wait in tests.
-      promotion: { soakHours: 0, degradedAfterSeconds: 5 },
+      promotion: { soakHours: 0, degradedAfterSeconds: 5, watchHours: 24 },
     },
   }),
 );

@@ -59,4 +59,10 @@ describe('commitMessage', () => {
     const m = commitMessage({ services: [{ service: 'a', changes: c('1', '2') }, { service: 'b', changes: c('3', '4') }], devSha: 'd', approver: { name: 'P', email: null }, promotionId: 'x' });
     expect(m.split('\n').slice(0, 5)).toEqual(['promote(a, b): 2 services', '', '- a: 1 → 2', '- b: 3 → 4', '']);
   });
+
+  it('carries the provenance of a roll-back as trailers, so Git alone tells who, why and what', () => {
+    const c = [{ kind: 'image' as const, name: 'i', field: 'newTag' as const, from: '2', to: '1' }];
+    const m = commitMessage({ services: [{ service: 'a', changes: c }], devSha: 'd', approver: { name: 'Paul', email: 'p@x' }, promotionId: 'r-1', rollsBack: 'c0ffee', restoredFrom: 'bad5eed', requestedBy: 'Paul', requestId: 'req-9' });
+    expect(m).toBe('rollback(a): 2 → 1\n\nRolls-Back: c0ffee\nRestored-From: bad5eed\nRequested-By: Paul\nApproved-By: Paul <p@x>\nPromotion-Id: r-1\nRequest-Id: req-9\n');
+  });
 });

@@ -122,6 +122,11 @@ export interface MessageInput {
   promotionId: string;
   /** For a roll back: the promotion commit being undone. */
   rollsBack?: string;
+  /** Provenance (issue 17), so Git alone tells the story: who asked, which request, what is restored. */
+  requestedBy?: string;
+  requestId?: string;
+  /** For a roll back: the commit whose versions it restores. */
+  restoredFrom?: string;
 }
 
 /** `promote(<service>): <old> → <new>` + trailers; the Promotion-Id trailer lets a restarted panel
@@ -138,6 +143,7 @@ export function commitMessage(m: MessageInput): string {
   }
   const email = m.approver.email ?? 'unknown@invalid';
   const origin = m.rollsBack ? `Rolls-Back: ${m.rollsBack}` : `Promoted-From: dev@${m.devSha}`;
-  const trailers = [origin, `Approved-By: ${m.approver.name} <${email}>`, `Promotion-Id: ${m.promotionId}`];
+  const trailers = [origin, ...(m.restoredFrom ? [`Restored-From: ${m.restoredFrom}`] : []), ...(m.requestedBy ? [`Requested-By: ${m.requestedBy}`] : [])];
+  trailers.push(`Approved-By: ${m.approver.name} <${email}>`, `Promotion-Id: ${m.promotionId}`, ...(m.requestId ? [`Request-Id: ${m.requestId}`] : []));
   return `${subject}\n\n${body}${trailers.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 // Family-facing strings use plain words, no jargon.
 import { enGaming } from './en-gaming';
 import { enGates } from './en-gates';
+import { enPromotions } from './en-promotions';
 import { enServer } from './en-server';
 
 export const en = {
@@ -262,7 +263,7 @@ export const en = {
   'promo.s.committed': 'Committed',
   'promo.s.syncing': 'PROD is syncing',
   'promo.s.live': 'Live',
-  'promo.s.degraded': 'Degraded',
+  'promo.s.degraded': 'Degraded after promotion',
   'promo.s.conflict': 'Conflict — review again',
   'promo.s.failed': 'Failed',
   'promo.s.rejected': 'Rejected',
@@ -286,6 +287,7 @@ export const en = {
   ...enServer,
   ...enGaming,
   ...enGates,
+  ...enPromotions,
 } as const;
 
 export type MessageKey = keyof typeof en;

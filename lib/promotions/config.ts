@@ -17,10 +17,21 @@ export const AutoPromotionSchema = z
   })
   .strict();
 
+// ---- After Live (issue 17): watching PROD and rolling back by itself (opt-in).
+export const AutoRollbackSchema = z
+  .object({
+    /** Commit the roll-back of a promotion left Degraded (off by default). */
+    enabled: z.boolean().default(false),
+    /** How long the promotion must have been Degraded first (fractions allowed, 0 = at once). */
+    afterMinutes: z.number().min(0).max(24 * 60).default(5),
+  })
+  .strict();
+
 export const ServicePolicySchema = z
   .object({
     soakHours: Hours.optional(),
     auto: AutoPromotionSchema.optional(),
+    autoRollback: AutoRollbackSchema.optional(),
   })
   .strict();
 
@@ -40,6 +51,9 @@ export const PromotionConfigSchema = z
     degradedAfterSeconds: z.number().int().min(0).max(3600).default(60),
     /** Tracking gives up (→ failed) when PROD has not synced the commit after this long. */
     syncTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(30),
+    /** A Live promotion is watched this long (default: the soak time) and turns degraded when PROD does. */
+    watchHours: Hours.optional(),
+    autoRollback: AutoRollbackSchema.default({ enabled: false, afterMinutes: 5 }),
     services: z.record(z.string(), ServicePolicySchema).default({}),
     notify: z
       .object({
@@ -57,4 +71,13 @@ export const DEFAULT_PROMOTION_CONFIG: PromotionConfig = PromotionConfigSchema.p
 
 export function soakHoursFor(cfg: PromotionConfig, service: string): number {
   return cfg.services[service]?.soakHours ?? cfg.soakHours;
+}
+
+export function watchHoursFor(cfg: PromotionConfig, service: string): number {
+  return cfg.watchHours ?? soakHoursFor(cfg, service);
+}
+
+/** The roll-back policy of a service: its own block, else the global one. */
+export function autoRollbackFor(cfg: PromotionConfig, service: string): { enabled: boolean; afterMinutes: number } {
+  return cfg.services[service]?.autoRollback ?? cfg.autoRollback;
 }

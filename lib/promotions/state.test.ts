@@ -6,10 +6,11 @@ const LEGAL: [PromotionState, PromotionState][] = [
   ['proposed', 'approved'], ['proposed', 'rejected'], ['proposed', 'conflict'],
   ['approved', 'committing'], ['approved', 'failed'],
   ['committing', 'committed'], ['committing', 'pr_open'], ['committing', 'conflict'], ['committing', 'failed'],
-  ['pr_open', 'committed'], ['pr_open', 'rejected'], ['pr_open', 'conflict'], ['pr_open', 'failed'],
+  ['pr_open', 'merging'], ['pr_open', 'committed'], ['pr_open', 'rejected'], ['pr_open', 'conflict'], ['pr_open', 'failed'],
+  ['merging', 'committed'], ['merging', 'pr_open'], ['merging', 'conflict'], ['merging', 'rejected'], ['merging', 'failed'],
   ['committed', 'syncing'], ['committed', 'live'], ['committed', 'degraded'], ['committed', 'failed'],
   ['syncing', 'live'], ['syncing', 'degraded'], ['syncing', 'failed'],
-  ['degraded', 'live'],
+  ['degraded', 'live'], ['live', 'degraded'],
 ];
 
 describe('the promotion state machine', () => {
@@ -26,7 +27,8 @@ describe('the promotion state machine', () => {
   it('only approves from proposed, so a second approval finds nothing to update', () => {
     expect(sourcesOf('approved')).toEqual(['proposed']);
     expect(sourcesOf('committing')).toEqual(['approved']);
-    expect(TERMINAL).toEqual(['live', 'conflict', 'failed', 'rejected']);
+    expect(sourcesOf('merging')).toEqual(['pr_open']);
+    expect(TERMINAL).toEqual(['conflict', 'failed', 'rejected']);
   });
 });
 

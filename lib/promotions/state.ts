@@ -1,7 +1,7 @@
 // The promotion state machine. The database enforces it too (every transition is a conditional
 // UPDATE ... WHERE state IN (allowed sources)); this table is the single definition both use.
 
-export const PROMOTION_STATES = ['proposed', 'approved', 'committing', 'pr_open', 'committed', 'syncing', 'live', 'degraded', 'conflict', 'failed', 'rejected'] as const;
+export const PROMOTION_STATES = ['proposed', 'approved', 'committing', 'pr_open', 'merging', 'committed', 'syncing', 'live', 'degraded', 'conflict', 'failed', 'rejected'] as const;
 export type PromotionState = (typeof PROMOTION_STATES)[number];
 
 const NEXT: Record<PromotionState, readonly PromotionState[]> = {
@@ -9,12 +9,15 @@ const NEXT: Record<PromotionState, readonly PromotionState[]> = {
   approved: ['committing', 'failed'],
   // pr_open: pull-request mode, the change waits on a branch for the merge.
   committing: ['committed', 'pr_open', 'conflict', 'failed'],
-  pr_open: ['committed', 'rejected', 'conflict', 'failed'],
+  pr_open: ['merging', 'committed', 'rejected', 'conflict', 'failed'],
+  // merging: the once-only claim of a merge; back to pr_open when GitHub did not answer.
+  merging: ['committed', 'pr_open', 'conflict', 'rejected', 'failed'],
   committed: ['syncing', 'live', 'degraded', 'failed'],
   syncing: ['live', 'degraded', 'failed'],
-  // PROD can recover by itself after a slow start; a roll back is its own promotion.
+  // PROD can recover by itself after a slow start; a roll back is its own promotion. A live one
+  // is watched for `watchHours` and turns degraded when PROD does.
   degraded: ['live'],
-  live: [],
+  live: ['degraded'],
   conflict: [],
   failed: [],
   rejected: [],
@@ -48,6 +51,8 @@ export const TERMINAL: readonly PromotionState[] = PROMOTION_STATES.filter((s) =
 export const IN_FLIGHT: readonly PromotionState[] = ['approved', 'committing'];
 /** Committed and followed by the tracking job. */
 export const TRACKED: readonly PromotionState[] = ['committed', 'syncing', 'degraded'];
+/** PROD-changing actions that a second click joins rather than repeats. */
+export const OPEN_STATES: readonly PromotionState[] = ['proposed', 'approved', 'committing', 'pr_open', 'merging'];
 
 /** Plain words for the badge and the timeline. */
 export const STATE_WORDS: Record<PromotionState, string> = {
@@ -55,10 +60,11 @@ export const STATE_WORDS: Record<PromotionState, string> = {
   approved: 'Approved',
   committing: 'Writing to GitHub',
   pr_open: 'Pull request open',
+  merging: 'Merging the pull request',
   committed: 'Committed',
   syncing: 'PROD is syncing',
   live: 'Live',
-  degraded: 'Degraded',
+  degraded: 'Degraded after promotion',
   conflict: 'Conflict — review again',
   failed: 'Failed',
   rejected: 'Rejected',

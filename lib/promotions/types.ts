@@ -21,6 +21,16 @@ export interface CandidateDto {
   unreadable: string | null;
   /** The open promotion for this service, if any (proposed, in flight or being tracked). */
   open: { id: string; state: PromotionState } | null;
+  /** Auto-promotion held after a roll-back, until an admin resumes it. */
+  hold?: HoldDto | null;
+}
+
+export interface HoldDto {
+  service: string;
+  heldAt: string;
+  heldBy: string;
+  reason: string;
+  promotionId: string | null;
 }
 
 export interface CandidatesDto {
@@ -28,6 +38,8 @@ export interface CandidatesDto {
   head: string;
   mode: 'commit' | 'pull-request';
   candidates: CandidateDto[];
+  /** Every held service (also those DEV no longer differs on). */
+  holds?: HoldDto[];
   checkedAt: string;
 }
 
@@ -83,9 +95,10 @@ export const PreviewInputSchema = z.object({ services: z.array(Service).min(1, '
 export const IdInputSchema = z.object({ id: Id }).strict();
 export const ApproveInputSchema = z.object({ id: Id, overrideGates: z.boolean().default(false) }).strict();
 export const RejectInputSchema = z.object({ id: Id, reason: z.string().trim().min(3, 'say why in a few words').max(500) }).strict();
+export const ResumeInputSchema = z.object({ service: Service }).strict();
 export const ListInputSchema = z
   .object({
-    state: z.enum(['proposed', 'approved', 'committing', 'pr_open', 'committed', 'syncing', 'live', 'degraded', 'conflict', 'failed', 'rejected']).optional(),
+    state: z.enum(['proposed', 'approved', 'committing', 'pr_open', 'merging', 'committed', 'syncing', 'live', 'degraded', 'conflict', 'failed', 'rejected']).optional(),
     service: Service.optional(),
     cursor: z.iso.datetime({ error: 'cursor must be a time' }).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -118,7 +118,7 @@ function authConfig(): NextAuthConfig {
             expiresAt: account.expires_at ?? Math.floor(Date.now() / 1000) + 60,
           };
           const { recordSignIn } = await import('../services/users/record-sign-in');
-          await recordSignIn({ subject: next.sub!, name: next.name!, email: next.email ?? null, role });
+          await recordSignIn({ subject: next.sub!, name: next.name!, email: next.email ?? null, username: (profile.preferred_username as string | undefined) ?? null, role });
           return next as typeof token;
         }
         if (t.sid && (await sessionRevoked(t.sid))) return null; // signed out: never comes back

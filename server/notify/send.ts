@@ -1,6 +1,7 @@
 import 'server-only';
 import type { PromotionConfig } from '@/lib/promotions/config';
 import { log } from '../log';
+import { publishNtfy, splitTopicUrl } from './ntfy';
 
 // ntfy and Telegram. Each target is tried independently with a short timeout; failures are logged
 // and swallowed, because a notification must never fail the action it reports.
@@ -25,11 +26,10 @@ async function post(url: string, init: RequestInit, target: string): Promise<voi
 
 export async function sendNotification(targets: PromotionConfig['notify'], n: Notice): Promise<void> {
   const jobs: Promise<void>[] = [];
-  if (targets.ntfy) {
-    const headers: Record<string, string> = { Title: n.title, Click: n.link, Priority: n.priority === 'high' ? 'high' : 'default', Tags: 'rocket' };
-    if (targets.ntfy.token) headers.Authorization = `Bearer ${targets.ntfy.token}`;
-    jobs.push(post(targets.ntfy.url, { method: 'POST', headers, body: n.message }, 'ntfy'));
-  }
+  const ntfy = targets.ntfy ? splitTopicUrl(targets.ntfy.url) : null;
+  if (ntfy) {
+    jobs.push(publishNtfy(ntfy.server, targets.ntfy?.token, { topic: ntfy.topic, title: n.title, message: n.message, click: n.link, priority: n.priority, tags: ['rocket'] }).then(() => undefined));
+  } else if (targets.ntfy) log.warn({ target: 'ntfy' }, 'promotion.notify.ntfy.url names no topic (expected https://ntfy.example.org/<topic>)');
   if (targets.telegram) {
     const url = `https://api.telegram.org/bot${targets.telegram.botToken}/sendMessage`;
     const body = JSON.stringify({ chat_id: targets.telegram.chatId, text: `${n.title}\n${n.message}\n${n.link}`, disable_web_page_preview: true });

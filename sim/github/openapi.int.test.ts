@@ -114,12 +114,19 @@ describe('GitHub simulator against the OpenAPI description', () => {
     await call('POST', `${R}/pulls`, { title: 'Again', head: 'promote', base: 'main' }, 422);
     await call('GET', `${R}/pulls/{pull_number}`, { pull_number: at(pr, 'number') }, 200);
     await call('GET', `${R}/pulls`, { state: 'all' }, 200);
-    await call('PUT', `${R}/pulls/{pull_number}/merge`, { pull_number: at(pr, 'number'), sha: head }, 409);
+    // GitHub's documented refusals (validated against the 405/409 schemas): a stale head sha, then a
+    // second merge of a merged PR, and below the merge of a closed one.
+    const stale = await call('PUT', `${R}/pulls/{pull_number}/merge`, { pull_number: at(pr, 'number'), sha: head }, 409);
+    expect(at(stale, 'message')).toBe('Head branch was modified. Review and try the merge again.');
     await call('PUT', `${R}/pulls/{pull_number}/merge`, { pull_number: at(pr, 'number') }, 200);
-    await call('PUT', `${R}/pulls/{pull_number}/merge`, { pull_number: at(pr, 'number') }, 405);
+    const twice = await call('PUT', `${R}/pulls/{pull_number}/merge`, { pull_number: at(pr, 'number') }, 405);
+    expect(at(twice, 'message')).toBe('Pull Request is not mergeable');
     await call('GET', `${R}/pulls/{pull_number}/merge`, { pull_number: at(pr, 'number') }, 204);
     const other = await call('POST', `${R}/pulls`, { title: 'Other', head: 'other', base: 'main' }, 201);
     await call('PATCH', `${R}/pulls/{pull_number}`, { pull_number: at(other, 'number'), state: 'closed' }, 200);
+    const closed = await call('PUT', `${R}/pulls/{pull_number}/merge`, { pull_number: at(other, 'number') }, 405);
+    expect(at(closed, 'message')).toBe('Pull Request is not mergeable');
+    expect(await sim.repo.readFile('main', 'o.txt')).toBeNull();
   });
 
   it('covered every implemented operation', () => {

@@ -119,12 +119,17 @@ export async function getPullRequest(gh: GithubClient, number: number): Promise<
 }
 
 /** Merges a PR; `conflict` when GitHub cannot (405/409: not mergeable or head moved). */
-export async function mergePullRequest(gh: GithubClient, number: number): Promise<{ kind: 'merged'; sha: string } | { kind: 'conflict'; message: string }> {
+export async function mergePullRequest(
+  gh: GithubClient,
+  number: number,
+  opts: { title?: string; message?: string } = {},
+): Promise<{ kind: 'merged'; sha: string } | { kind: 'conflict'; status: number; message: string }> {
   try {
-    const r = await gh.octokit.pulls.merge({ owner: gh.owner, repo: gh.repo, pull_number: number, merge_method: 'merge' });
+    const r = await gh.octokit.pulls.merge({ owner: gh.owner, repo: gh.repo, pull_number: number, merge_method: 'merge', commit_title: opts.title, commit_message: opts.message });
     return { kind: 'merged', sha: r.data.sha };
   } catch (e) {
-    if (statusOf(e) === 405 || statusOf(e) === 409) return { kind: 'conflict', message: (e as Error).message };
+    const status = statusOf(e);
+    if (status === 405 || status === 409) return { kind: 'conflict', status, message: (e as Error).message };
     throw toUpstream(e, `merge pull request #${number}`);
   }
 }

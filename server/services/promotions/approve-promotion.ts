@@ -4,6 +4,7 @@ import { ApproveInputSchema, type PromotionDto } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
 import type { Actor } from '../../context';
 import { ConflictError, NotFoundError } from '../../errors';
+import { currentRequestId } from '../../log';
 import { parseInput } from '../../validation';
 import { recordAudit } from '../audit/record-audit';
 import { promotionCtx, type PromotionCtx } from './ctx';
@@ -31,6 +32,7 @@ export async function approveAs(ctx: PromotionCtx, actor: Actor, id: string, ove
     approvedByName: actor.name,
     approvedByEmail: actor.email,
     approvedAt: ctx.now(),
+    requestId: currentRequestId() ?? null,
   });
   if (won) {
     const r = await executePromotion(ctx, id, actor);

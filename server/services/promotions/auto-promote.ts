@@ -6,6 +6,7 @@ import { sendNotification } from '../../notify/send';
 import { approveAs } from './approve-promotion';
 import type { PromotionCtx } from './ctx';
 import { proposeReady } from './approve-batch';
+import { heldServices } from './holds';
 import { computeCandidates } from './list-candidates';
 
 /** The panel acting under the configured policy (audited under this name). */
@@ -19,7 +20,7 @@ async function announceReady(ctx: PromotionCtx): Promise<void> {
   const notify = ctx.settings().notify;
   if (!notify.ntfy && !notify.telegram) return;
   const { candidates } = await computeCandidates(ctx);
-  for (const c of candidates.filter((x) => x.ready && !x.open)) {
+  for (const c of candidates.filter((x) => x.ready && !x.open && !x.hold)) {
     const key = `${c.service}:${c.summary}`;
     if (announced.has(key)) continue;
     announced.add(key);
@@ -32,6 +33,8 @@ async function announceReady(ctx: PromotionCtx): Promise<void> {
 export async function autoPromote(ctx: PromotionCtx): Promise<string | null> {
   await announceReady(ctx);
   const allowed = autoServices(ctx.settings(), ctx.now());
+  // A roll-back holds its services until an admin resumes them: the bad version stays out.
+  for (const held of (await heldServices(await ctx.db())).keys()) allowed.delete(held);
   if (allowed.size === 0) return null;
   const id = await proposeReady(ctx, 'policy', (s) => allowed.has(s));
   if (!id) return null;

@@ -22,10 +22,19 @@ export interface ExecuteResult {
 export async function executePromotion(ctx: PromotionCtx, id: string, approver: Pick<Actor, 'subject' | 'name' | 'email' | 'role'>): Promise<ExecuteResult | null> {
   const db = await ctx.db();
   if (!(await transition(db, id, 'committing', { actor: approver.subject }))) return null;
-  const p = await db.promotion.findUniqueOrThrow({ where: { id }, include: { rollbackOf: { select: { commitSha: true } } } });
+  const p = await db.promotion.findUniqueOrThrow({ where: { id }, include: { rollbackOf: { select: { commitSha: true, baseSha: true } } } });
   const files = filesOf(p);
   const byService = [...new Set(files.map((f) => f.service))].map((service) => ({ service, changes: files.filter((f) => f.service === service).flatMap((f) => f.changes) }));
-  const message = commitMessage({ services: byService, devSha: p.devSha, approver: { name: approver.name, email: approver.email }, promotionId: id, rollsBack: p.rollbackOf?.commitSha ?? undefined });
+  const message = commitMessage({
+    services: byService,
+    devSha: p.devSha,
+    approver: { name: approver.name, email: approver.email },
+    promotionId: id,
+    rollsBack: p.rollbackOf?.commitSha ?? undefined,
+    restoredFrom: p.rollbackOf?.baseSha,
+    requestedBy: p.proposedBy === 'policy' ? 'Panel (policy)' : p.proposedBy,
+    requestId: p.requestId ?? undefined,
+  });
   const writes = files.map((f) => ({ path: f.path, content: f.after, expectedSha: f.expectedSha }));
   const gh = ctx.github();
   const actor = approver.subject;

@@ -1,16 +1,17 @@
 import 'server-only';
 import { describeChanges, renderChange } from '@/lib/gitops/candidates';
 import { gatesPassed } from '@/lib/promotions/gates';
-import type { CandidateDto, CandidatesDto } from '@/lib/promotions/types';
+import type { CandidateDto, CandidatesDto, HoldDto } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
 import { promotionCtx, type PromotionCtx } from './ctx';
+import { heldServices, type Hold } from './holds';
 import { readRepoState, type RepoState } from './repo-state';
 import { soakGateFor } from './soak';
 
-const OPEN_STATES = ['proposed', 'approved', 'committing', 'pr_open', 'committed', 'syncing', 'degraded'] as const;
+const OPEN_STATES = ['proposed', 'approved', 'committing', 'pr_open', 'merging', 'committed', 'syncing', 'degraded'] as const;
 
 /** Candidates without the permission check: shared with preview, batch and the auto-promotion job. */
-export async function computeCandidates(ctx: PromotionCtx, state?: RepoState): Promise<{ state: RepoState; candidates: CandidateDto[] }> {
+export async function computeCandidates(ctx: PromotionCtx, state?: RepoState): Promise<{ state: RepoState; candidates: CandidateDto[]; holds: HoldDto[] }> {
   const cfg = ctx.settings();
   const gh = ctx.github();
   const s = state ?? (await readRepoState(gh, cfg));
@@ -20,6 +21,7 @@ export async function computeCandidates(ctx: PromotionCtx, state?: RepoState): P
     where: { state: { in: [...OPEN_STATES] }, kind: 'promote', rollbacks: { none: { state: { in: ['committed', 'syncing', 'live', 'degraded'] } } } }, select: { id: true, state: true, services: true },
     orderBy: { createdAt: 'desc' },
   });
+  const holds = await heldServices(db);
   const candidates = await Promise.all(
     s.deltas.map(async (d): Promise<CandidateDto> => {
       const devPath = `${cfg.from}/${d.rel}`;
@@ -39,15 +41,20 @@ export async function computeCandidates(ctx: PromotionCtx, state?: RepoState): P
         diff: d.changes.length ? renderChange(prodPath, prod.text, d).diff : '',
         unreadable: d.unreadable ?? null,
         open: o ? { id: o.id, state: o.state } : null,
+        hold: holdDto(d.service, holds.get(d.service)),
       };
     }),
   );
-  return { state: s, candidates };
+  return { state: s, candidates, holds: [...holds].map(([service, h]) => holdDto(service, h)!) };
+}
+
+function holdDto(service: string, h: Hold | undefined): HoldDto | null {
+  return h ? { service, heldAt: h.heldAt.toISOString(), heldBy: h.heldBy, reason: h.reason, promotionId: h.promotionId } : null;
 }
 
 // What DEV runs and PROD does not, per service, with the soak gate and the exact diff.
 export async function listCandidates(ctx: PromotionCtx = promotionCtx()): Promise<CandidatesDto> {
   await requirePermission('promotion:read', ctx);
-  const { state, candidates } = await computeCandidates(ctx);
-  return { branch: ctx.github().branch, head: state.head, mode: ctx.settings().mode, candidates, checkedAt: ctx.now().toISOString() };
+  const { state, candidates, holds } = await computeCandidates(ctx);
+  return { branch: ctx.github().branch, head: state.head, mode: ctx.settings().mode, candidates, holds, checkedAt: ctx.now().toISOString() };
 }

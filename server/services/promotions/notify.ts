@@ -16,12 +16,17 @@ const WORTH_TELLING: Partial<Record<PromotionState, string>> = {
 // Tells the admin about a promotion's state. Never throws: a notification failure is logged only.
 export async function notifyPromotion(ctx: PromotionCtx, id: string, state: PromotionState): Promise<void> {
   const what = WORTH_TELLING[state];
+  if (!what) return;
+  const p = await (await ctx.db()).promotion.findUnique({ where: { id }, select: { title: true } }).catch(() => null);
+  await notifyText(ctx, id, `Promotion ${what}`, p?.title ?? id, state === 'degraded' || state === 'failed' ? 'high' : 'default');
+}
+
+/** A notice about one promotion, with the link to its page. Never throws. */
+export async function notifyText(ctx: PromotionCtx, id: string, title: string, message: string, priority: 'default' | 'high' = 'default'): Promise<void> {
   const targets = ctx.settings().notify;
-  if (!what || (!targets.ntfy && !targets.telegram)) return;
+  if (!targets.ntfy && !targets.telegram) return;
   try {
-    const p = await (await ctx.db()).promotion.findUnique({ where: { id }, select: { title: true } });
-    const link = `${config().server.publicUrl}/promotions/${id}`;
-    await sendNotification(targets, { title: `Promotion ${what}`, message: p?.title ?? id, link, priority: state === 'degraded' || state === 'failed' ? 'high' : 'default' });
+    await sendNotification(targets, { title, message, link: `${config().server.publicUrl}/promotions/${id}`, priority });
   } catch (e) {
     log.warn({ promotion: id, err: (e as Error).message }, 'promotion notification failed');
   }

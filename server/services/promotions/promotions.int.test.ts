@@ -49,6 +49,7 @@ describe.each(DB_KINDS)('promotions on %s', (kind) => {
     apps = new Map();
     settings = { ...DEFAULT_PROMOTION_CONFIG, soakHours: 0 };
     await database().client.promotion.deleteMany({});
+    await database().client.promotionHold.deleteMany({});
   });
   afterEach(async () => {
     await sim.close();

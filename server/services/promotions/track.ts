@@ -2,14 +2,17 @@ import 'server-only';
 import type { Promotion } from '../../generated/prisma/client';
 import { findCommitWith, getPullRequest, isAncestor } from '../../clients/github';
 import { log } from '../../log';
+import { watchHoursFor } from '@/lib/promotions/config';
+import { maybeAutoRollBack } from './auto-rollback';
 import { appName, type PromotionCtx } from './ctx';
 import { notifyPromotion } from './notify';
 import { transition } from './store';
 
 // One tick of the tracking job (single leader): follows each committed promotion until PROD's
 // Application is Synced at the commit (or a descendant) and Healthy → live, or Degraded for longer
-// than `degradedAfterSeconds` → degraded. Also follows PRs merged on GitHub and recovers a commit
-// that landed while the panel stopped mid-request (found by its Promotion-Id trailer).
+// than `degradedAfterSeconds` → degraded; then watches a live one for `watchHours` (→ degraded,
+// and the opt-in auto-roll-back). Also follows PRs merged on GitHub and recovers a commit that
+// landed while the panel stopped mid-request (found by its Promotion-Id trailer).
 
 type Verdict = 'syncing' | 'healthy' | 'degraded';
 const JOB = 'promotions-tracker';
@@ -30,7 +33,8 @@ async function verdictOf(ctx: PromotionCtx, p: Promotion): Promise<Verdict> {
   const verdicts: Verdict[] = [];
   for (const service of p.services) {
     const app = await ctx.apps()(appName(service, ctx.settings().toCluster));
-    if (!app || app.sync !== 'Synced' || !(await atOrAfter(ctx, p.commitSha!, app.revision))) verdicts.push('syncing');
+    if (app?.health === 'Missing') verdicts.push('degraded'); // never Synced: the resources are gone
+    else if (!app || app.sync !== 'Synced' || !(await atOrAfter(ctx, p.commitSha!, app.revision))) verdicts.push('syncing');
     else if (app.health === 'Healthy') verdicts.push('healthy');
     else if (app.health === 'Degraded' || app.health === 'Missing') verdicts.push('degraded');
     else verdicts.push('syncing');
@@ -45,17 +49,27 @@ async function follow(ctx: PromotionCtx, p: Promotion): Promise<void> {
   const cfg = ctx.settings();
   const v = await verdictOf(ctx, p);
   if (v === 'healthy') {
+    if (p.state === 'live') {
+      // Watched, not followed: a recovered blip is forgotten.
+      if (p.degradedSince) await db.promotion.updateMany({ where: { id: p.id, state: 'live' }, data: { degradedSince: null } });
+      return;
+    }
     if (await transition(db, p.id, 'live', { actor: JOB, message: 'PROD is synced and healthy' }, { liveAt: now, degradedSince: null })) void notifyPromotion(ctx, p.id, 'live');
     return;
   }
   if (v === 'degraded') {
     const since = p.degradedSince ?? now;
     if (!p.degradedSince) await db.promotion.updateMany({ where: { id: p.id, degradedSince: null }, data: { degradedSince: now } });
-    if (p.state !== 'degraded' && now.getTime() - since.getTime() >= cfg.degradedAfterSeconds * 1000) {
-      if (await transition(db, p.id, 'degraded', { actor: JOB, message: 'PROD stayed Degraded after the promotion' })) void notifyPromotion(ctx, p.id, 'degraded');
+    let degraded = p.state === 'degraded';
+    if (!degraded && now.getTime() - since.getTime() >= cfg.degradedAfterSeconds * 1000) {
+      const message = p.state === 'live' ? 'PROD turned Degraded after the promotion went live' : 'PROD stayed Degraded after the promotion';
+      degraded = await transition(db, p.id, 'degraded', { actor: JOB, message });
+      if (degraded) void notifyPromotion(ctx, p.id, 'degraded');
     }
+    if (degraded) await maybeAutoRollBack(ctx, { ...p, degradedSince: since });
     return;
   }
+  if (p.state === 'live') return; // watched: only a turn to Degraded matters
   if (p.degradedSince && p.state !== 'degraded') await db.promotion.updateMany({ where: { id: p.id }, data: { degradedSince: null } });
   if (p.state === 'committed') await transition(db, p.id, 'syncing', { actor: JOB, message: 'Argo CD is syncing PROD' });
   const started = (p.approvedAt ?? p.createdAt).getTime();
@@ -65,13 +79,17 @@ async function follow(ctx: PromotionCtx, p: Promotion): Promise<void> {
   }
 }
 
+/** pr_open: a merge or close on GitHub; merging (stuck, the panel stopped mid-merge): the same, or open again. */
 async function followPr(ctx: PromotionCtx, p: Promotion): Promise<void> {
   const db = await ctx.db();
   const pr = await getPullRequest(ctx.github(), p.prNumber!);
   if (pr.merged && pr.mergeSha) {
-    await transition(db, p.id, 'committed', { actor: JOB, message: `Pull request #${pr.number} merged on GitHub` }, { commitSha: pr.mergeSha, commitUrl: `${ctx.github().webUrl}/commit/${pr.mergeSha}` });
+    const done = await transition(db, p.id, 'committed', { actor: JOB, message: `Pull request #${pr.number} merged on GitHub` }, { commitSha: pr.mergeSha, commitUrl: `${ctx.github().webUrl}/commit/${pr.mergeSha}` });
+    if (done) void notifyPromotion(ctx, p.id, 'committed');
   } else if (pr.state === 'closed') {
     await transition(db, p.id, 'rejected', { actor: JOB, message: `Pull request #${pr.number} was closed on GitHub` }, { rejectReason: 'pull request closed without merging' });
+  } else if (p.state === 'merging') {
+    await transition(db, p.id, 'pr_open', { actor: JOB, message: `The merge of #${pr.number} did not happen; it can be merged again` });
   }
 }
 
@@ -89,19 +107,38 @@ async function recover(ctx: PromotionCtx, p: Promotion): Promise<void> {
 
 const STUCK_MS = 2 * 60_000;
 
+/** A live promotion is watched for `watchHours` after it went live, unless a newer one replaced it. */
+async function watched(ctx: PromotionCtx, p: Promotion): Promise<boolean> {
+  const hours = Math.max(...p.services.map((s) => watchHoursFor(ctx.settings(), s)));
+  if (!p.liveAt || ctx.now().getTime() - p.liveAt.getTime() > hours * 3_600_000) return false;
+  const newer = await (await ctx.db()).promotion.count({
+    where: { id: { not: p.id }, services: { hasSome: p.services }, createdAt: { gt: p.createdAt }, commitSha: { not: null }, state: { in: ['committed', 'syncing', 'live', 'degraded'] } },
+  });
+  return newer === 0;
+}
+
 export async function trackPromotions(ctx: PromotionCtx): Promise<void> {
   const db = await ctx.db();
+  const cfg = ctx.settings();
+  const longest = Math.max(cfg.watchHours ?? cfg.soakHours, ...Object.keys(cfg.services).map((s) => watchHoursFor(cfg, s)));
+  const stuck = new Date(ctx.now().getTime() - STUCK_MS);
   const rows = await db.promotion.findMany({
     where: {
-      OR: [{ state: { in: ['committed', 'syncing', 'degraded', 'pr_open'] } }, { state: { in: ['approved', 'committing'] }, updatedAt: { lt: new Date(ctx.now().getTime() - STUCK_MS) } }],
+      OR: [
+        { state: { in: ['committed', 'syncing', 'degraded', 'pr_open'] } },
+        { state: 'live', liveAt: { gt: new Date(ctx.now().getTime() - longest * 3_600_000) } },
+        { state: { in: ['approved', 'committing', 'merging'] }, updatedAt: { lt: stuck } },
+      ],
       // A promotion whose roll back was committed is no longer what PROD runs.
       rollbacks: { none: { state: { in: ['committed', 'syncing', 'live', 'degraded'] } } },
     },
+    orderBy: { createdAt: 'desc' },
     take: 50,
   });
   for (const p of rows) {
     try {
-      if (p.state === 'pr_open') await followPr(ctx, p);
+      if (p.state === 'pr_open' || p.state === 'merging') await followPr(ctx, p);
+      else if (p.state === 'live' && !(await watched(ctx, p))) continue;
       else if (p.state === 'committing' || p.state === 'approved') await recover(ctx, p);
       else await follow(ctx, p);
     } catch (e) {

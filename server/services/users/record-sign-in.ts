@@ -12,12 +12,12 @@ import { recordAudit } from '../audit/record-audit';
 type SignInCtx = Pick<Ctx, 'db' | 'ip'>;
 const signInCtx = (): SignInCtx => ({ db, ip: requestIp });
 
-export async function recordSignIn(input: { subject: string; name: string; email: string | null; role: Role }, ctx: SignInCtx = signInCtx()) {
+export async function recordSignIn(input: { subject: string; name: string; email: string | null; username?: string | null; role: Role }, ctx: SignInCtx = signInCtx()) {
   const db = await ctx.db();
   await db.user.upsert({
     where: { subject: input.subject },
-    create: { subject: input.subject, name: input.name, email: input.email, role: input.role },
-    update: { name: input.name, email: input.email, role: input.role, lastSeenAt: new Date() },
+    create: { subject: input.subject, name: input.name, email: input.email, username: input.username ?? null, role: input.role },
+    update: { name: input.name, email: input.email, username: input.username ?? null, role: input.role, lastSeenAt: new Date() },
   });
   await recordAudit(db, {
     actor: input.subject,

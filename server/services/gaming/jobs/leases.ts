@@ -71,7 +71,7 @@ export async function gamingLeaseTick(ctx: GamingCtx): Promise<void> {
     const phase = leasePhase(row.leaseEndsAt, ctx.now(), cfg.lease);
     if (phase === 'expired') return stopFor(ctx, row, 'lease');
     if (phase === 'warn' && !row.warnedAt && (await transition(db, row.id, ['booting', 'ready'], { warnedAt: ctx.now() }, { warnedAt: null }))) {
-      await ctx.notify(row.startedBy, 'Gaming PC: 10 minutes left', `The gaming PC shuts down at ${clock(row.leaseEndsAt, cfg.timeZone)}. Open the panel and tap Extend for more time.`);
+      await ctx.notify(row.startedBy, `Gaming PC: ${cfg.lease.warnMinutes} minutes left`, `The gaming PC shuts down at ${clock(row.leaseEndsAt, cfg.timeZone)}. Open the panel and tap Extend for more time.`);
       ctx.publish('gaming', { session: row.id, warned: true });
     }
     await checkIdle(ctx, row);
