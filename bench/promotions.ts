@@ -9,7 +9,7 @@ import { DEFAULT_PROMOTION_CONFIG } from '@/lib/promotions/config';
 import { connectGithub } from '@/server/clients/github';
 import { openDatabase } from '@/server/db';
 import { approvePromotion } from '@/server/services/promotions/approve-promotion';
-import type { PromotionCtx } from '@/server/services/promotions/ctx';
+import type { PromotionCtx } from '@/server/services/promotions/internal/ctx';
 import { previewPromotion } from '@/server/services/promotions/preview-promotion';
 import { startGithubSim } from '@/sim/github';
 import { createTestDatabase } from '@/test/databases';

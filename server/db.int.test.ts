@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DB_KINDS, type TestDatabase } from '@/test/databases';
 import { openDatabase } from './db';
-import { recordAudit } from './services/audit/record-audit';
+import { recordAudit } from './services/audit/internal/record-audit';
 
 const migrationsDir = path.resolve('prisma/migrations');
 

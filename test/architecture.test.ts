@@ -113,4 +113,21 @@ describe('architecture', () => {
     expect(published.size).toBeGreaterThan(4);
     expect([...published].filter((t) => !(t in TOPIC_KEYS))).toEqual([]);
   });
+
+  it('keeps only entry verbs at the top of server/services/<entity>/ (helpers under internal/)', () => {
+    // Verbs that are not a person's action, each with why it has no permission check.
+    const UNGUARDED: Record<string, string> = {
+      'server/services/health/check-readiness.ts': 'the readiness probe, public by design',
+      'server/services/metrics/read-metrics.ts': "Prometheus' bearer token, not a person",
+      'server/services/promotions/auto-promote.ts': 'the auto-promotion policy, run by the leader job',
+      'server/services/users/limit-sign-in.ts': 'the per-address sign-in limit, before anyone is signed in',
+    };
+    const dir = path.join(ROOT, 'server', 'services');
+    const topLevel = fs.readdirSync(dir).flatMap((entity) =>
+      fs.readdirSync(path.join(dir, entity)).filter((f) => /\.ts$/.test(f) && !isTest(f)).map((f) => path.join('server', 'services', entity, f)),
+    );
+    const notVerbs = topLevel.filter((f) => !(f in UNGUARDED) && !/requirePermission\(|requireUser\(/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')));
+    expect(notVerbs).toEqual([]);
+    expect(topLevel.filter((f) => f in UNGUARDED)).toHaveLength(Object.keys(UNGUARDED).length);
+  });
 });

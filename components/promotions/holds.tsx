@@ -1,11 +1,13 @@
 'use client';
 import type { HoldDto } from '@/lib/promotions/types';
 import { useI18n } from '../providers/i18n';
+import { useSay } from '../providers/use-say';
 import { usePromotionAction } from './use-promotions';
 
 // Services whose auto-promotion a roll-back put on hold, each with Resume (admin only, audited).
 export function Holds({ holds }: { holds: HoldDto[] }) {
-  const { t, server, locale } = useI18n();
+  const { t, locale } = useI18n();
+  const { sayError } = useSay();
   const resume = usePromotionAction<string>(() => '/api/promotions/resume', (service) => ({ service }));
   if (holds.length === 0) return null;
   return (
@@ -21,7 +23,7 @@ export function Holds({ holds }: { holds: HoldDto[] }) {
           </li>
         ))}
       </ul>
-      {resume.error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{server(resume.error.message)}</p> : null}
+      {resume.error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{sayError(resume.error)}</p> : null}
     </section>
   );
 }

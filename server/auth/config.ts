@@ -117,7 +117,7 @@ function authConfig(): NextAuthConfig {
             idToken: account.id_token,
             expiresAt: account.expires_at ?? Math.floor(Date.now() / 1000) + 60,
           };
-          const { recordSignIn } = await import('../services/users/record-sign-in');
+          const { recordSignIn } = await import('../services/users/internal/record-sign-in');
           await recordSignIn({ subject: next.sub!, name: next.name!, email: next.email ?? null, username: (profile.preferred_username as string | undefined) ?? null, role });
           return next as typeof token;
         }
@@ -132,7 +132,7 @@ function authConfig(): NextAuthConfig {
         const claims = fresh.idToken ? (decodeJwtPayload(fresh.idToken) as KeycloakClaims) : null;
         const role = claims ? roleFromClaims(claims) : t.role;
         if (role && t.role && role !== t.role && t.sub) {
-          const { recordRoleChange } = await import('../services/users/record-sign-in');
+          const { recordRoleChange } = await import('../services/users/internal/record-sign-in');
           await recordRoleChange({ subject: t.sub, name: t.name ?? 'Unknown', from: t.role, to: role }).catch((e) => log.warn({ err: (e as Error).message }, 'role change not recorded'));
         }
         return { ...t, ...fresh, role } as typeof token;

@@ -3,7 +3,7 @@ import { msg } from '@/lib/i18n/message';
 import { can, type Permission } from '@/lib/permissions';
 import { requestCtx, type Actor, type Ctx } from '../context';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
-import { recordAudit } from '../services/audit/record-audit';
+import { recordAudit } from '../services/audit/internal/record-audit';
 
 // The first line of every service. Refusals are audit-logged (anonymous ones too) before throwing.
 

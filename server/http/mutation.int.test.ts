@@ -4,7 +4,7 @@ import { MARIE, testCtx } from '@/test/ctx';
 import { useTestDatabase } from '@/test/databases';
 import { z } from 'zod';
 import { ConflictError, ValidationError } from '../errors';
-import { flushAnonymousRefusals } from '../services/audit/record-anonymous-refusal';
+import { flushAnonymousRefusals } from '../services/audit/internal/record-anonymous-refusal';
 import { parseInput } from '../validation';
 import { mutationRoute } from './mutation';
 

@@ -4,7 +4,7 @@ import { requestCtx, type Actor, type Ctx } from '../context';
 import { config } from '../env';
 import { AppError, ForbiddenError, HTTP_STATUS, ValidationError } from '../errors';
 import { currentRequestId, log } from '../log';
-import { recordAudit, takeAudited } from '../services/audit/record-audit';
+import { recordAudit, takeAudited } from '../services/audit/internal/record-audit';
 import { jsonError } from './respond';
 import { assertSameOrigin } from './origin';
 import { enforce, RateLimitedError } from './rate-limit';

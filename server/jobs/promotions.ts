@@ -2,8 +2,8 @@ import 'server-only';
 import { db } from '../db';
 import { config } from '../env';
 import { autoPromote } from '../services/promotions/auto-promote';
-import { promotionCtx, type PromotionCtx } from '../services/promotions/ctx';
-import { trackPromotions } from '../services/promotions/track';
+import { promotionCtx, type PromotionCtx } from '../services/promotions/internal/ctx';
+import { trackPromotions } from '../services/promotions/internal/track';
 import { runAsLeader, type JobHandle } from './leader';
 
 // Background jobs of promotions, each on one replica (job lease): the tracker follows committed

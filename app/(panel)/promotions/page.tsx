@@ -7,7 +7,7 @@ import { PROMOTION_STATES } from '@/lib/promotions/state';
 import type { CandidatesDto, PromotionPage } from '@/lib/promotions/types';
 import { AppError } from '@/server/errors';
 import { listCandidates } from '@/server/services/promotions/list-candidates';
-import { listPromotions } from '@/server/services/promotions/get-promotion';
+import { listPromotions } from '@/server/services/promotions/list-promotions';
 import { load } from '../_lib/load';
 import { viewerOrRedirect } from '../_lib/viewer';
 

@@ -3,7 +3,7 @@
 import type { NextRequest } from 'next/server';
 import { mutationRoute } from '@/server/http/mutation';
 import { jsonRoute, route } from '@/server/http/respond';
-import { listPromotions } from '@/server/services/promotions/get-promotion';
+import { listPromotions } from '@/server/services/promotions/list-promotions';
 import { previewPromotion } from '@/server/services/promotions/preview-promotion';
 
 export const dynamic = 'force-dynamic';

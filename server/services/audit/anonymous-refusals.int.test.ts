@@ -3,7 +3,7 @@ import { testCtx } from '@/test/ctx';
 import { useTestDatabase } from '@/test/databases';
 import { requirePermission } from '../../auth/guard';
 import { UnauthenticatedError } from '../../errors';
-import { flushAnonymousRefusals, refusalKey } from './record-anonymous-refusal';
+import { flushAnonymousRefusals, refusalKey } from './internal/record-anonymous-refusal';
 
 describe('refusals without a session', () => {
   const database = useTestDatabase('postgres');

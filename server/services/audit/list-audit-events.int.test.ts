@@ -5,8 +5,8 @@ import { GUEST, MARIE, PAUL, testCtx } from '@/test/ctx';
 import { openDatabase } from '../../db';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../errors';
 import { listAuditEvents } from './list-audit-events';
-import { recordAudit } from './record-audit';
-import { flushAnonymousRefusals } from './record-anonymous-refusal';
+import { recordAudit } from './internal/record-audit';
+import { flushAnonymousRefusals } from './internal/record-anonymous-refusal';
 
 describe.each(DB_KINDS)('the audit log on %s', (kind) => {
   let tdb: TestDatabase;

@@ -9,7 +9,7 @@ import { ProxmoxError } from '../../clients/proxmox/errors';
 import type { Db } from '../../db';
 import { tryLead } from '../../jobs/leader';
 import { parseInput } from '../../validation';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit/internal/record-audit';
 import { gamingCtx, type GamingCtx } from '../gaming/internal/ctx';
 import { coded, conflict, english } from '../gaming/internal/say';
 import { getDevPower } from './get-dev-power';

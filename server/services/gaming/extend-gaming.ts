@@ -6,7 +6,7 @@ import type { GamingStateDto } from '@/lib/gaming/types';
 import { requirePermission } from '../../auth/guard';
 import { msg } from '@/lib/i18n/message';
 import { parseInput } from '../../validation';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit/internal/record-audit';
 import { backendOf } from './backends';
 import { gamingCtx, type GamingCtx } from './internal/ctx';
 import { conflict } from './internal/say';

@@ -7,7 +7,7 @@ import { ProxmoxError } from '../../clients/proxmox/errors';
 import type { Actor } from '../../context';
 import { UpstreamError } from '../../errors';
 import { parseInput } from '../../validation';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit/internal/record-audit';
 import { backendOf } from './backends';
 import type { AuditFn } from './backends/types';
 import { gamingCtx, type GamingCtx } from './internal/ctx';

@@ -3,7 +3,7 @@ import { StopGamingSchema } from '@/lib/gaming/schemas';
 import type { GamingStateDto } from '@/lib/gaming/types';
 import { requirePermission } from '../../auth/guard';
 import { parseInput } from '../../validation';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit/internal/record-audit';
 import { backendOf } from './backends';
 import type { AuditFn } from './backends/types';
 import { gamingCtx, type GamingCtx } from './internal/ctx';

@@ -16,12 +16,12 @@ import type { AppStatusDto } from '../../clients/kubernetes/argo-apps';
 import { ForbiddenError } from '../../errors';
 import { approvePromotion } from './approve-promotion';
 import { autoPromote } from './auto-promote';
-import type { PromotionCtx } from './ctx';
+import type { PromotionCtx } from './internal/ctx';
 import { mergePromotion } from './merge-promotion';
 import { previewPromotion } from './preview-promotion';
 import { resumePromotions } from './resume-promotions';
 import { rollBack } from './roll-back';
-import { trackPromotions } from './track';
+import { trackPromotions } from './internal/track';
 
 const run = promisify(execFile);
 const TOKEN = 'ghp_afterlivetest00000000000000000000000';

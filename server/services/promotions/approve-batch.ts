@@ -6,9 +6,9 @@ import type { Actor } from '../../context';
 import { ConflictError } from '../../errors';
 import { parseInput } from '../../validation';
 import { approveAs } from './approve-promotion';
-import { promotionCtx, type PromotionCtx } from './ctx';
+import { promotionCtx, type PromotionCtx } from './internal/ctx';
 import { computeCandidates } from './list-candidates';
-import { buildFiles, createProposal, type ProposedItem } from './propose';
+import { buildFiles, createProposal, type ProposedItem } from './internal/propose';
 
 const BatchSchema = z.object({}).strict();
 

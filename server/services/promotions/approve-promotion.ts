@@ -6,10 +6,10 @@ import type { Actor } from '../../context';
 import { ConflictError, NotFoundError } from '../../errors';
 import { currentRequestId } from '../../log';
 import { parseInput } from '../../validation';
-import { recordAudit } from '../audit/record-audit';
-import { promotionCtx, type PromotionCtx } from './ctx';
-import { executePromotion } from './execute';
-import { toDto, transition, withDetails, type StoredFile } from './store';
+import { recordAudit } from '../audit/internal/record-audit';
+import { promotionCtx, type PromotionCtx } from './internal/ctx';
+import { executePromotion } from './internal/execute';
+import { toDto, transition, withDetails, type StoredFile } from './internal/store';
 
 const SETTLED_BADLY = new Set(['rejected', 'conflict', 'failed']);
 

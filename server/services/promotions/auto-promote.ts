@@ -4,9 +4,9 @@ import { config } from '../../env';
 import type { Actor } from '../../context';
 import { sendNotification } from '../../notify/send';
 import { approveAs } from './approve-promotion';
-import type { PromotionCtx } from './ctx';
+import type { PromotionCtx } from './internal/ctx';
 import { proposeReady } from './approve-batch';
-import { heldServices } from './holds';
+import { heldServices } from './internal/holds';
 import { computeCandidates } from './list-candidates';
 
 /** The panel acting under the configured policy (audited under this name). */

@@ -10,7 +10,7 @@ import { useTestDatabase } from '@/test/databases';
 import { PAUL, testCtx } from '@/test/ctx';
 import { connectGithub } from '../../clients/github';
 import { ConflictError, ValidationError } from '../../errors';
-import type { PromotionCtx } from './ctx';
+import type { PromotionCtx } from './internal/ctx';
 import { listCandidates } from './list-candidates';
 import { previewPromotion } from './preview-promotion';
 import { approvePromotion } from './approve-promotion';

@@ -3,10 +3,10 @@ import { describeChanges, renderChange } from '@/lib/gitops/candidates';
 import { gatesPassed } from '@/lib/promotions/gates';
 import type { CandidateDto, CandidatesDto, HoldDto } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
-import { promotionCtx, type PromotionCtx } from './ctx';
-import { heldServices, type Hold } from './holds';
-import { readRepoState, type RepoState } from './repo-state';
-import { soakGateFor } from './soak';
+import { promotionCtx, type PromotionCtx } from './internal/ctx';
+import { heldServices, type Hold } from './internal/holds';
+import { readRepoState, type RepoState } from './internal/repo-state';
+import { soakGateFor } from './internal/soak';
 
 const OPEN_STATES = ['proposed', 'approved', 'committing', 'pr_open', 'merging', 'committed', 'syncing', 'degraded'] as const;
 

@@ -7,11 +7,11 @@ import { ConflictError, NotFoundError } from '../../errors';
 import type { Promotion } from '../../generated/prisma/client';
 import { currentRequestId } from '../../log';
 import { parseInput } from '../../validation';
-import { recordAudit } from '../audit/record-audit';
-import { promotionCtx, type PromotionCtx } from './ctx';
-import { auditRefusal } from './holds';
-import { notifyPromotion } from './notify';
-import { toDto, transition, withDetails } from './store';
+import { recordAudit } from '../audit/internal/record-audit';
+import { promotionCtx, type PromotionCtx } from './internal/ctx';
+import { auditRefusal } from './internal/holds';
+import { notifyPromotion } from './internal/notify';
+import { toDto, transition, withDetails } from './internal/store';
 
 const JOIN_WAIT_MS = 30_000;
 

@@ -3,11 +3,11 @@ import { PreviewInputSchema, type PromotionDto } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
 import { NotFoundError, ValidationError } from '../../errors';
 import { parseInput } from '../../validation';
-import { recordAudit } from '../audit/record-audit';
-import { promotionCtx, type PromotionCtx } from './ctx';
+import { recordAudit } from '../audit/internal/record-audit';
+import { promotionCtx, type PromotionCtx } from './internal/ctx';
 import { computeCandidates } from './list-candidates';
-import { buildFiles, createProposal, type ProposedItem } from './propose';
-import { toDto, withDetails } from './store';
+import { buildFiles, createProposal, type ProposedItem } from './internal/propose';
+import { toDto, withDetails } from './internal/store';
 
 // Freezes the change for one or more services as a `proposed` promotion: the exact diff that
 // approving it will commit (one commit, even for several services).

@@ -6,9 +6,9 @@ import { closePullRequest } from '../../clients/github';
 import { ConflictError, NotFoundError } from '../../errors';
 import { log } from '../../log';
 import { parseInput } from '../../validation';
-import { recordAudit } from '../audit/record-audit';
-import { promotionCtx, type PromotionCtx } from './ctx';
-import { toDto, transition, withDetails } from './store';
+import { recordAudit } from '../audit/internal/record-audit';
+import { promotionCtx, type PromotionCtx } from './internal/ctx';
+import { toDto, transition, withDetails } from './internal/store';
 
 // A proposed promotion (or an open pull request) is turned down, with a reason kept on the record.
 export async function rejectPromotion(input: unknown, ctx: PromotionCtx = promotionCtx()): Promise<PromotionDto> {

@@ -3,8 +3,8 @@ import { ResumeInputSchema } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
 import { bus } from '../../live/events';
 import { parseInput } from '../../validation';
-import { recordAudit } from '../audit/record-audit';
-import { promotionCtx, type PromotionCtx } from './ctx';
+import { recordAudit } from '../audit/internal/record-audit';
+import { promotionCtx, type PromotionCtx } from './internal/ctx';
 
 // POST /api/promotions/resume — admin only: lifts the hold a roll-back put on a service's
 // auto-promotion. The DELETE is the claim: of two clicks one lifts it (audited ok), the other joins.

@@ -8,10 +8,10 @@ import { OverlayError, parseOverlay } from '@/lib/gitops/overlay';
 import { compareOverlays } from '@/lib/gitops/candidates';
 import type { Actor } from '../../context';
 import { approveAs } from './approve-promotion';
-import { auditRefusal, placeHolds } from './holds';
-import { promotionCtx, type PromotionCtx } from './ctx';
-import { buildFiles, createProposal, type ProposedItem } from './propose';
-import { filesOf, toDto, withDetails } from './store';
+import { auditRefusal, placeHolds } from './internal/holds';
+import { promotionCtx, type PromotionCtx } from './internal/ctx';
+import { buildFiles, createProposal, type ProposedItem } from './internal/propose';
+import { filesOf, toDto, withDetails } from './internal/store';
 
 /** What changed in PROD since the promotion wrote it; an unreadable file is a conflict with its reason. */
 function driftOf(path: string, written: string, now: string) {

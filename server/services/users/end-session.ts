@@ -5,7 +5,7 @@ import { revokeSession } from '../../auth/revocation';
 import { requestCtx, type Ctx } from '../../context';
 import { config } from '../../env';
 import { log } from '../../log';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit/internal/record-audit';
 
 /**
  * Audits the sign-out and returns where to send the browser: Keycloak's end-session endpoint (so the

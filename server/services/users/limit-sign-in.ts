@@ -2,7 +2,7 @@ import 'server-only';
 import { requestCtx, type Ctx } from '../../context';
 import { config } from '../../env';
 import { enforce, RateLimitedError } from '../../http/rate-limit';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../audit/internal/record-audit';
 
 // Sign-in callbacks are rate-limited per IP (shared across replicas): a brute-force or replay storm
 // against /api/auth/callback is refused with 429 before Auth.js talks to Keycloak.

@@ -5,7 +5,7 @@ import type { Role } from '@/lib/roles';
 import { commitFiles, findCommitWith, readFileAt } from '../../../clients/github';
 import { AppError, ConflictError, UpstreamError } from '../../../errors';
 import { log } from '../../../log';
-import { recordAudit } from '../../audit/record-audit';
+import { recordAudit } from '../../audit/internal/record-audit';
 import type { GamingCtx } from '../internal/ctx';
 import { changed, failSession } from '../internal/outcome';
 import { english } from '../internal/say';

@@ -3,7 +3,7 @@ import { minutesMsg, proxmoxErrorClause, proxmoxReasonMsg } from '@/lib/gaming/w
 import { msg } from '@/lib/i18n/message';
 import type { VmStatus } from '../../../clients/proxmox/power';
 import { toProxmoxError } from '../../../clients/proxmox/errors';
-import { recordAudit } from '../../audit/record-audit';
+import { recordAudit } from '../../audit/internal/record-audit';
 import type { GamingCtx } from '../internal/ctx';
 import { changed, failSession } from '../internal/outcome';
 import { coded } from '../internal/say';

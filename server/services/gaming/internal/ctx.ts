@@ -80,7 +80,7 @@ export function gamingCtx(base: Ctx = requestCtx()): GamingCtx {
     kubevirt: defaultKubevirt,
     github: defaultGithub,
     gaming: gamingConfig,
-    promotionInFlight: async (db) => (await import('../../promotions/in-flight')).promotionInFlight(db),
+    promotionInFlight: async (db) => (await import('../../promotions/internal/in-flight')).promotionInFlight(db),
     publish: (topic, data) => void bus.publish(topic, data),
     notify: (to, title, message) => notifyNtfy(gamingConfig().ntfy, to, title, message),
     probe: tcpProbe,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { storeMessage, type Message } from '@/lib/i18n/message';
 import { log } from '../../../log';
-import { recordAudit } from '../../audit/record-audit';
+import { recordAudit } from '../../audit/internal/record-audit';
 import type { GamingCtx } from './ctx';
 import { english } from './say';
 import { transition, type SessionRow } from './sessions';

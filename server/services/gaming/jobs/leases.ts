@@ -2,7 +2,7 @@ import 'server-only';
 import { leasePhase } from '@/lib/gaming/lease';
 import { clock } from '@/lib/gaming/time';
 import { runAsLeader, type JobHandle } from '../../../jobs/leader';
-import { recordAudit } from '../../audit/record-audit';
+import { recordAudit } from '../../audit/internal/record-audit';
 import { backendOf } from '../backends';
 import type { GamingCtx } from '../internal/ctx';
 import { activeSession, transition, type SessionRow } from '../internal/sessions';

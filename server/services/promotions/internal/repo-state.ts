@@ -1,7 +1,7 @@
 import 'server-only';
 import { computeDeltas, isKustomization, type OverlayFile, type ServiceDelta } from '@/lib/gitops/candidates';
 import type { PromotionConfig } from '@/lib/promotions/config';
-import { headOf, listTree, readBlob, type GithubClient, type TreeEntry } from '../../clients/github';
+import { headOf, listTree, readBlob, type GithubClient, type TreeEntry } from '../../../clients/github/index';
 
 // The two overlay trees at the branch head. Blobs are content-addressed and immutable, so their
 // text is cached by sha: after the first page view only files that changed are fetched again.

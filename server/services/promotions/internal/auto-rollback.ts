@@ -1,13 +1,13 @@
 import 'server-only';
 import { autoRollbackFor } from '@/lib/promotions/config';
-import type { Actor } from '../../context';
-import type { Promotion } from '../../generated/prisma/client';
-import { log } from '../../log';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../../../context';
+import type { Promotion } from '../../../generated/prisma/client';
+import { log } from '../../../log';
+import { recordAudit } from '../../audit/internal/record-audit';
 import type { PromotionCtx } from './ctx';
-import { mergeAs } from './merge-promotion';
+import { mergeAs } from '../merge-promotion';
 import { notifyText } from './notify';
-import { rollBackAs } from './roll-back';
+import { rollBackAs } from '../roll-back';
 
 /** The panel rolling back under `promotion.autoRollback` (audited under this name). */
 export const ROLLBACK_POLICY_ACTOR: Actor = { subject: 'policy:auto-rollback', name: 'Panel (auto-rollback policy)', email: null, role: 'admin' };

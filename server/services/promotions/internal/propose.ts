@@ -2,9 +2,9 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { describeChanges, renderChange, type VersionChange } from '@/lib/gitops/candidates';
 import type { PinEdit } from '@/lib/gitops/overlay';
-import type { Actor } from '../../context';
-import type { Db } from '../../db';
-import { bus } from '../../live/events';
+import type { Actor } from '../../../context';
+import type { Db } from '../../../db';
+import { bus } from '../../../live/events';
 import { OPEN_STATES, type PromotionState } from '@/lib/promotions/state';
 import type { StoredFile } from './store';
 

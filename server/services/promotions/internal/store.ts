@@ -2,9 +2,9 @@ import 'server-only';
 import type { VersionChange } from '@/lib/gitops/candidates';
 import { sourcesOf, STATE_WORDS, type PromotionState } from '@/lib/promotions/state';
 import type { PromotionDto } from '@/lib/promotions/types';
-import type { Db } from '../../db';
-import type { Prisma, Promotion, PromotionEvent } from '../../generated/prisma/client';
-import { bus } from '../../live/events';
+import type { Db } from '../../../db';
+import type { Prisma, Promotion, PromotionEvent } from '../../../generated/prisma/client';
+import { bus } from '../../../live/events';
 
 // Rows ↔ DTOs, and the one way a promotion changes state: a conditional UPDATE whose WHERE names the
 // states allowed before `to`. Of two concurrent callers (double click, two replicas) exactly one

@@ -1,9 +1,9 @@
 import 'server-only';
-import type { Actor } from '../../context';
-import type { Db } from '../../db';
-import { ConflictError, NotFoundError } from '../../errors';
-import { bus } from '../../live/events';
-import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../../../context';
+import type { Db } from '../../../db';
+import { ConflictError, NotFoundError } from '../../../errors';
+import { bus } from '../../../live/events';
+import { recordAudit } from '../../audit/internal/record-audit';
 
 // Holds on auto-promotion: a roll-back (by hand or by the policy) holds its services, so the bad
 // version is not promoted again by itself, until an admin presses Resume. Internal helpers: the

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { PromotionState } from '@/lib/promotions/state';
-import { config } from '../../env';
-import { log } from '../../log';
-import { sendNotification } from '../../notify/send';
+import { config } from '../../../env';
+import { log } from '../../../log';
+import { sendNotification } from '../../../notify/send';
 import type { PromotionCtx } from './ctx';
 
 const WORTH_TELLING: Partial<Record<PromotionState, string>> = {

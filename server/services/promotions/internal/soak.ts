@@ -1,8 +1,8 @@
 import 'server-only';
 import { soakHoursFor, type PromotionConfig } from '@/lib/promotions/config';
 import { soakGate, type Gate, type HealthPoint } from '@/lib/promotions/gates';
-import { commitsFor } from '../../clients/github';
-import { log } from '../../log';
+import { commitsFor } from '../../../clients/github/index';
+import { log } from '../../../log';
 import { appName, type PromotionCtx } from './ctx';
 
 // The soak gate of one candidate: when the DEV change was committed (commits API, cached per head)

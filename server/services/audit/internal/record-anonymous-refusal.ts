@@ -1,8 +1,8 @@
 import 'server-only';
 import { AUDIT_DEFAULTS } from '@/lib/protection/config';
-import type { Db } from '../../db';
-import { config } from '../../env';
-import { currentRequestId, log } from '../../log';
+import type { Db } from '../../../db';
+import { config } from '../../../env';
+import { currentRequestId, log } from '../../../log';
 import type { AuditInput } from './record-audit';
 
 // Refusals without a session are counted, not logged one by one: one anonymous_refusals row per client

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { PromotionConfig } from '@/lib/promotions/config';
-import { argoApps, type AppReader } from '../../clients/kubernetes/argo-apps';
-import { github, type GithubClient } from '../../clients/github';
-import { requestCtx, type Ctx } from '../../context';
-import { config } from '../../env';
+import { argoApps, type AppReader } from '../../../clients/kubernetes/argo-apps';
+import { github, type GithubClient } from '../../../clients/github/index';
+import { requestCtx, type Ctx } from '../../../context';
+import { config } from '../../../env';
 
 // What the promotion services need beyond the base ctx: the GitHub repository, the Argo CD reader,
 // the `promotion:` settings and a clock. Tests pass simulator-backed clients and a fixed clock.
@@ -24,7 +24,7 @@ export function promotionSettings(): PromotionConfig {
  * store does not have the app (yet), e.g. right after a start before the first list completed. */
 function watchedApps(): AppReader {
   return async (name) => {
-    const { liveStore } = await import('../../live');
+    const { liveStore } = await import('../../../live/index');
     for (const a of liveStore().appsState.apps.values()) {
       if (a.name === name) return { name, sync: a.sync, health: a.health, revision: a.revision, images: a.images };
     }

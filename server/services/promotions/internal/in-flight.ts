@@ -1,6 +1,6 @@
 import 'server-only';
 import { IN_FLIGHT } from '@/lib/promotions/state';
-import type { Db } from '../../db';
+import type { Db } from '../../../db';
 
 // True while a promotion is being written to the GitOps repository (approved or committing). The
 // gaming pre-flight asks this so PROD is not disturbed mid-promotion. Internal helper: the caller

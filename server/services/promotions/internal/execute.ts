@@ -1,11 +1,11 @@
 import 'server-only';
 import { commitMessage } from '@/lib/gitops/candidates';
 import type { PromotionState } from '@/lib/promotions/state';
-import { commitFiles, findCommitWith, openPullRequest } from '../../clients/github';
-import type { Actor } from '../../context';
-import { isTimeout } from '../../clients/upstream';
-import { log } from '../../log';
-import { recordAudit } from '../audit/record-audit';
+import { commitFiles, findCommitWith, openPullRequest } from '../../../clients/github/index';
+import type { Actor } from '../../../context';
+import { isTimeout } from '../../../clients/upstream';
+import { log } from '../../../log';
+import { recordAudit } from '../../audit/internal/record-audit';
 import type { PromotionCtx } from './ctx';
 import { notifyPromotion } from './notify';
 import { filesOf, transition } from './store';

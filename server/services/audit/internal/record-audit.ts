@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Role } from '@/lib/roles';
-import type { Db } from '../../db';
-import { currentRequestId } from '../../log';
+import type { Db } from '../../../db';
+import { currentRequestId } from '../../../log';
 import { recordAnonymousRefusal } from './record-anonymous-refusal';
 
 // Appends one row to the audit log. Internal: called by other services (and by the guard for refusals),

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Role } from '@/lib/roles';
-import type { Ctx } from '../../context';
-import { db } from '../../db';
-import { requestIp } from '../../http/request-ip';
-import { recordAudit } from '../audit/record-audit';
+import type { Ctx } from '../../../context';
+import { db } from '../../../db';
+import { requestIp } from '../../../http/request-ip';
+import { recordAudit } from '../../audit/internal/record-audit';
 
 // Called by Auth.js once Keycloak has authenticated someone (the sign-in itself is the authorisation):
 // remembers the user and audits the sign-in — as `denied` when no panel role maps from their claims.

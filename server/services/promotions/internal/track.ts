@@ -1,7 +1,7 @@
 import 'server-only';
-import type { Promotion } from '../../generated/prisma/client';
-import { findCommitWith, getPullRequest, isAncestor } from '../../clients/github';
-import { log } from '../../log';
+import type { Promotion } from '../../../generated/prisma/client';
+import { findCommitWith, getPullRequest, isAncestor } from '../../../clients/github/index';
+import { log } from '../../../log';
 import { watchHoursFor } from '@/lib/promotions/config';
 import { maybeAutoRollBack } from './auto-rollback';
 import { appName, type PromotionCtx } from './ctx';
