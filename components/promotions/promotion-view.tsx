@@ -15,7 +15,7 @@ const btn = 'min-h-11 rounded-lg px-4 py-2 font-semibold text-white disabled:opa
 
 function Detail({ initial }: { initial: PromotionDto }) {
   const { t, locale } = useI18n();
-  const { sayError } = useSay();
+  const { say, sayError } = useSay();
   const { data: p } = usePromotion(initial);
   const rollback = usePromotionAction<void>(() => `/api/promotions/${p.id}/rollback`);
   const merge = usePromotionAction<void>(() => `/api/promotions/${p.id}/merge`);
@@ -68,7 +68,7 @@ function Detail({ initial }: { initial: PromotionDto }) {
           {(p.events ?? []).map((e, k) => (
             <li key={k} className="grid gap-0.5 border-l-2 border-slate-300 pl-3 dark:border-slate-700">
               <span className="text-xs text-slate-600 dark:text-slate-400">{when(e.at, locale)}</span>
-              <span className="text-sm">{e.message}</span>
+              <span className="text-sm">{say(e.message)}</span>
             </li>
           ))}
         </ol>

@@ -4,6 +4,7 @@ import { enGaming } from './en-gaming';
 import { enGates } from './en-gates';
 import { enPromotions } from './en-promotions';
 import { enServer } from './en-server';
+import { enTimeline } from './en-timeline';
 
 export const en = {
   'nav.main': 'Main',
@@ -288,6 +289,7 @@ export const en = {
   ...enGaming,
   ...enGates,
   ...enPromotions,
+  ...enTimeline,
 } as const;
 
 export type MessageKey = keyof typeof en;

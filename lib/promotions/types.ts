@@ -1,4 +1,5 @@
 // DTOs and input schemas of promotions, shared by the server and the pages.
+import type { Message } from '../i18n/message';
 import { z } from 'zod';
 import type { VersionChange } from '../gitops/candidates';
 import type { Gate } from './gates';
@@ -54,7 +55,8 @@ export interface PromotionEventDto {
   at: string;
   state: PromotionState;
   actor: string | null;
-  message: string;
+  /** Coded (lib/i18n/message.ts); entries written before codes are plain text. */
+  message: Message;
 }
 
 export interface PromotionDto {

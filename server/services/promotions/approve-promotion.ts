@@ -1,4 +1,5 @@
 import 'server-only';
+import { msg } from '@/lib/i18n/message';
 import { STATE_WORDS } from '@/lib/promotions/state';
 import { ApproveInputSchema, type PromotionDto } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
@@ -27,7 +28,7 @@ export async function approveAs(ctx: PromotionCtx, actor: Actor, id: string, ove
   if (p.state === 'proposed' && waiting.length && !overrideGates) {
     throw new ConflictError(`Not every gate has passed yet (${waiting.join(', ')}). Approve anyway to promote now.`, { gates: 'waiting' });
   }
-  const won = await transition(db, id, 'approved', { actor: actor.subject, message: `Approved by ${actor.name}${waiting.length ? ' (gates overridden)' : ''}` }, {
+  const won = await transition(db, id, 'approved', { actor: actor.subject, message: msg(waiting.length ? 'tl.approvedOverride' : 'tl.approved', { name: actor.name }) }, {
     approvedBy: actor.subject,
     approvedByName: actor.name,
     approvedByEmail: actor.email,

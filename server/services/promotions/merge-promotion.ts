@@ -1,4 +1,5 @@
 import 'server-only';
+import { msg, type Message } from '@/lib/i18n/message';
 import { IdInputSchema, type PromotionDto } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
 import { getPullRequest, mergePullRequest } from '../../clients/github';
@@ -50,22 +51,22 @@ export async function mergeAs(ctx: PromotionCtx, actor: Actor, id: string): Prom
   if (!p) throw new NotFoundError('No such promotion.');
   if (p.state === 'merging') return joinMerge(ctx, id);
   if (p.state !== 'pr_open' || !p.prNumber) throw new ConflictError('This promotion has no open pull request.', { state: p.state });
-  if (!(await transition(db, id, 'merging', { actor: actor.subject, message: `Merging #${p.prNumber}` }))) return joinMerge(ctx, id);
+  if (!(await transition(db, id, 'merging', { actor: actor.subject, message: msg('tl.merging', { n: p.prNumber }) }))) return joinMerge(ctx, id);
   const gh = ctx.github();
   const audit = { actor: actor.subject, actorName: actor.name, role: actor.role, action: 'promotion.merge', target: p.services.join(','), ip: await ctx.ip() };
-  const merged = async (sha: string, message: string) => {
+  const merged = async (sha: string, message: Message) => {
     await transition(db, id, 'committed', { actor: actor.subject, message }, { commitSha: sha, commitUrl: `${gh.webUrl}/commit/${sha}` });
     await recordAudit(db, { ...audit, outcome: 'ok', details: { id, commitSha: sha } });
     void notifyPromotion(ctx, id, 'committed');
   };
   try {
     const r = await mergePullRequest(gh, p.prNumber, { title: `Merge pull request #${p.prNumber}: ${p.title}`, message: mergeMessage(p, actor) });
-    if (r.kind === 'merged') await merged(r.sha, `Merged #${p.prNumber} as ${r.sha.slice(0, 7)}`);
+    if (r.kind === 'merged') await merged(r.sha, msg('tl.merged', { n: p.prNumber, sha: r.sha.slice(0, 7) }));
     else {
       const now = r.status === 405 ? await getPullRequest(gh, p.prNumber).catch(() => null) : null;
-      if (now?.merged && now.mergeSha) await merged(now.mergeSha, `Pull request #${p.prNumber} was already merged on GitHub`);
+      if (now?.merged && now.mergeSha) await merged(now.mergeSha, msg('tl.mergedOnGithub', { n: p.prNumber }));
       else {
-        await transition(db, id, 'conflict', { actor: actor.subject, message: `GitHub could not merge #${p.prNumber}` }, { error: r.message });
+        await transition(db, id, 'conflict', { actor: actor.subject, message: msg('tl.mergeRefused', { n: p.prNumber }) }, { error: r.message });
         await recordAudit(db, { ...audit, outcome: 'failed', details: { id, error: r.message } });
         void notifyPromotion(ctx, id, 'conflict');
       }

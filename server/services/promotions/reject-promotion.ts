@@ -1,4 +1,5 @@
 import 'server-only';
+import { msg } from '@/lib/i18n/message';
 import { STATE_WORDS } from '@/lib/promotions/state';
 import { RejectInputSchema, type PromotionDto } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
@@ -17,7 +18,7 @@ export async function rejectPromotion(input: unknown, ctx: PromotionCtx = promot
   const db = await ctx.db();
   const p = await db.promotion.findUnique({ where: { id } });
   if (!p) throw new NotFoundError('No such promotion.');
-  const won = await transition(db, id, 'rejected', { actor: actor.subject, message: `Rejected by ${actor.name}: ${reason}` }, { rejectReason: reason });
+  const won = await transition(db, id, 'rejected', { actor: actor.subject, message: msg('tl.rejected', { name: actor.name, reason }) }, { rejectReason: reason });
   if (!won) {
     await recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, action: 'promotion.reject', target: p.services.join(','), outcome: 'failed', details: { id, state: p.state }, ip: await ctx.ip() });
     throw new ConflictError(`This promotion is already ${STATE_WORDS[p.state].toLowerCase()}; it can no longer be rejected.`, { state: p.state });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { msg, plainText } from '@/lib/i18n/message';
 import { commitMessage } from '@/lib/gitops/candidates';
 import type { PromotionState } from '@/lib/promotions/state';
 import { commitFiles, findCommitWith, openPullRequest } from '../../../clients/github/index';
@@ -43,7 +44,7 @@ export async function executePromotion(ctx: PromotionCtx, id: string, approver: 
     if (ctx.settings().mode === 'pull-request') {
       const r = await openPullRequest(gh, { branchName: `promote/${id.slice(0, 8)}`, title: p.title, body: message, message, files: writes });
       if (r.kind === 'pr') {
-        await transition(db, id, 'pr_open', { actor, message: `Pull request #${r.pr.number} opened` }, { prNumber: r.pr.number, prUrl: r.pr.url, prBranch: r.pr.branch });
+        await transition(db, id, 'pr_open', { actor, message: msg('tl.prOpened', { n: r.pr.number }) }, { prNumber: r.pr.number, prUrl: r.pr.url, prBranch: r.pr.branch });
         return { state: 'pr_open' };
       }
       result = await settle(ctx, id, actor, r);
@@ -66,7 +67,7 @@ export async function executePromotion(ctx: PromotionCtx, id: string, approver: 
     else {
       const error = (e as Error).message;
       log.warn({ promotion: id, err: error }, 'promotion commit failed');
-      await transition(db, id, 'failed', { actor, message: `GitHub refused the commit: ${error}` }, { error });
+      await transition(db, id, 'failed', { actor, message: msg('tl.refused', { why: plainText(error) }) }, { error });
       result = { state: 'failed', error };
     }
   }
@@ -78,10 +79,10 @@ async function settle(ctx: PromotionCtx, id: string, actor: string, r: { kind: '
   const db = await ctx.db();
   if (r.kind === 'conflict') {
     const error = `${r.path} changed on GitHub since the preview. Nothing was committed; review the new change.`;
-    await transition(db, id, 'conflict', { actor, message: error }, { error });
+    await transition(db, id, 'conflict', { actor, message: msg('tl.conflict', { path: r.path }) }, { error });
     return { state: 'conflict', error };
   }
-  await transition(db, id, 'committed', { actor, message: `Committed ${r.sha.slice(0, 7)}` }, { commitSha: r.sha, commitUrl: r.url });
+  await transition(db, id, 'committed', { actor, message: msg('tl.committed', { sha: r.sha.slice(0, 7) }) }, { commitSha: r.sha, commitUrl: r.url });
   return { state: 'committed', commitSha: r.sha };
 }
 
@@ -111,7 +112,7 @@ export async function settleAfterTimeout(ctx: PromotionCtx, id: string, approver
       if (found) result = await settle(ctx, id, approver.subject, { kind: 'committed', ...found });
       else {
         const error = 'GitHub did not answer in time, and the commit did not land; nothing was committed.';
-        await transition(db, id, 'failed', { actor: approver.subject, message: error }, { error });
+        await transition(db, id, 'failed', { actor: approver.subject, message: msg('tl.noAnswer') }, { error });
         result = { state: 'failed', error };
       }
       await recordAudit(db, {

@@ -1,6 +1,7 @@
 import 'server-only';
+import { msg, readStoredMessage, storeMessage, type Message } from '@/lib/i18n/message';
 import type { VersionChange } from '@/lib/gitops/candidates';
-import { sourcesOf, STATE_WORDS, type PromotionState } from '@/lib/promotions/state';
+import { sourcesOf, type PromotionState } from '@/lib/promotions/state';
 import type { PromotionDto } from '@/lib/promotions/types';
 import type { Db } from '../../../db';
 import type { Prisma, Promotion, PromotionEvent } from '../../../generated/prisma/client';
@@ -32,12 +33,12 @@ export async function transition(
   db: Db,
   id: string,
   to: PromotionState,
-  event: { actor: string | null; message?: string },
+  event: { actor: string | null; message?: Message },
   data: Omit<Prisma.PromotionUpdateManyMutationInput, 'state'> = {},
 ): Promise<boolean> {
   const r = await db.promotion.updateMany({ where: { id, state: { in: sourcesOf(to) } }, data: { ...data, state: to } });
   if (r.count !== 1) return false;
-  await db.promotionEvent.create({ data: { promotionId: id, state: to, actor: event.actor, message: event.message ?? STATE_WORDS[to] } });
+  await db.promotionEvent.create({ data: { promotionId: id, state: to, actor: event.actor, message: storeMessage(event.message ?? msg(`promo.s.${to}`)) } });
   bus.publish('promotions', { id, state: to }, 'admin', { everyReplica: true });
   return true;
 }
@@ -68,7 +69,7 @@ export function toDto(p: Row): PromotionDto {
     liveAt: p.liveAt?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
-    events: p.events?.map((e) => ({ at: e.at.toISOString(), state: e.state, actor: e.actor, message: e.message })),
+    events: p.events?.map((e) => ({ at: e.at.toISOString(), state: e.state, actor: e.actor, message: readStoredMessage(e.message) ?? msg(`promo.s.${e.state}`) })),
   };
 }
 

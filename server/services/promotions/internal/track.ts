@@ -1,4 +1,5 @@
 import 'server-only';
+import { msg } from '@/lib/i18n/message';
 import type { Promotion } from '../../../generated/prisma/client';
 import { findCommitWith, getPullRequest, isAncestor } from '../../../clients/github/index';
 import { log } from '../../../log';
@@ -54,7 +55,7 @@ async function follow(ctx: PromotionCtx, p: Promotion): Promise<void> {
       if (p.degradedSince) await db.promotion.updateMany({ where: { id: p.id, state: 'live' }, data: { degradedSince: null } });
       return;
     }
-    if (await transition(db, p.id, 'live', { actor: JOB, message: 'PROD is synced and healthy' }, { liveAt: now, degradedSince: null })) void notifyPromotion(ctx, p.id, 'live');
+    if (await transition(db, p.id, 'live', { actor: JOB, message: msg('tl.live') }, { liveAt: now, degradedSince: null })) void notifyPromotion(ctx, p.id, 'live');
     return;
   }
   if (v === 'degraded') {
@@ -62,7 +63,7 @@ async function follow(ctx: PromotionCtx, p: Promotion): Promise<void> {
     if (!p.degradedSince) await db.promotion.updateMany({ where: { id: p.id, degradedSince: null }, data: { degradedSince: now } });
     let degraded = p.state === 'degraded';
     if (!degraded && now.getTime() - since.getTime() >= cfg.degradedAfterSeconds * 1000) {
-      const message = p.state === 'live' ? 'PROD turned Degraded after the promotion went live' : 'PROD stayed Degraded after the promotion';
+      const message = msg(p.state === 'live' ? 'tl.degradedAfterLive' : 'tl.degradedStayed');
       degraded = await transition(db, p.id, 'degraded', { actor: JOB, message });
       if (degraded) void notifyPromotion(ctx, p.id, 'degraded');
     }
@@ -71,11 +72,11 @@ async function follow(ctx: PromotionCtx, p: Promotion): Promise<void> {
   }
   if (p.state === 'live') return; // watched: only a turn to Degraded matters
   if (p.degradedSince && p.state !== 'degraded') await db.promotion.updateMany({ where: { id: p.id }, data: { degradedSince: null } });
-  if (p.state === 'committed') await transition(db, p.id, 'syncing', { actor: JOB, message: 'Argo CD is syncing PROD' });
+  if (p.state === 'committed') await transition(db, p.id, 'syncing', { actor: JOB, message: msg('tl.syncing') });
   const started = (p.approvedAt ?? p.createdAt).getTime();
   if (p.state !== 'degraded' && now.getTime() - started > cfg.syncTimeoutMinutes * 60_000) {
     const error = `PROD did not sync the commit within ${cfg.syncTimeoutMinutes} minutes.`;
-    if (await transition(db, p.id, 'failed', { actor: JOB, message: error }, { error })) void notifyPromotion(ctx, p.id, 'failed');
+    if (await transition(db, p.id, 'failed', { actor: JOB, message: msg('tl.syncTimeout', { min: cfg.syncTimeoutMinutes }) }, { error })) void notifyPromotion(ctx, p.id, 'failed');
   }
 }
 
@@ -84,12 +85,12 @@ async function followPr(ctx: PromotionCtx, p: Promotion): Promise<void> {
   const db = await ctx.db();
   const pr = await getPullRequest(ctx.github(), p.prNumber!);
   if (pr.merged && pr.mergeSha) {
-    const done = await transition(db, p.id, 'committed', { actor: JOB, message: `Pull request #${pr.number} merged on GitHub` }, { commitSha: pr.mergeSha, commitUrl: `${ctx.github().webUrl}/commit/${pr.mergeSha}` });
+    const done = await transition(db, p.id, 'committed', { actor: JOB, message: msg('tl.prMerged', { n: pr.number }) }, { commitSha: pr.mergeSha, commitUrl: `${ctx.github().webUrl}/commit/${pr.mergeSha}` });
     if (done) void notifyPromotion(ctx, p.id, 'committed');
   } else if (pr.state === 'closed') {
-    await transition(db, p.id, 'rejected', { actor: JOB, message: `Pull request #${pr.number} was closed on GitHub` }, { rejectReason: 'pull request closed without merging' });
+    await transition(db, p.id, 'rejected', { actor: JOB, message: msg('tl.prClosed', { n: pr.number }) }, { rejectReason: 'pull request closed without merging' });
   } else if (p.state === 'merging') {
-    await transition(db, p.id, 'pr_open', { actor: JOB, message: `The merge of #${pr.number} did not happen; it can be merged again` });
+    await transition(db, p.id, 'pr_open', { actor: JOB, message: msg('tl.mergeLost', { n: pr.number }) });
   }
 }
 
@@ -97,12 +98,12 @@ async function recover(ctx: PromotionCtx, p: Promotion): Promise<void> {
   const db = await ctx.db();
   if (p.state === 'approved') {
     // Stopped between the approval and the commit: nothing was sent to GitHub.
-    await transition(db, p.id, 'failed', { actor: JOB, message: 'The panel stopped before committing; nothing was committed' }, { error: 'interrupted' });
+    await transition(db, p.id, 'failed', { actor: JOB, message: msg('tl.stoppedBefore') }, { error: 'interrupted' });
     return;
   }
   const found = await findCommitWith(ctx.github(), `Promotion-Id: ${p.id}`);
-  if (found) await transition(db, p.id, 'committed', { actor: JOB, message: `Found commit ${found.sha.slice(0, 7)} after a restart` }, { commitSha: found.sha, commitUrl: found.url });
-  else await transition(db, p.id, 'failed', { actor: JOB, message: 'The panel stopped while committing; nothing was committed' }, { error: 'interrupted' });
+  if (found) await transition(db, p.id, 'committed', { actor: JOB, message: msg('tl.foundCommit', { sha: found.sha.slice(0, 7) }) }, { commitSha: found.sha, commitUrl: found.url });
+  else await transition(db, p.id, 'failed', { actor: JOB, message: msg('tl.stoppedWhile') }, { error: 'interrupted' });
 }
 
 const STUCK_MS = 2 * 60_000;
