@@ -47,9 +47,11 @@ dbUrl.pathname = `/${dbName}`;
 const cfgFile = path.join(dir, 'homelab.yaml');
 fs.writeFileSync(cfgFile, homelabConfigFromEndpoints(sim.endpoints, { publicUrl: url, authSecret: randomBytes(33).toString('base64'), databaseUrl: dbUrl.toString() }));
 const panel = spawn(process.execPath, [path.join(STANDALONE, 'server.js')], {
-  env: { ...process.env, NODE_OPTIONS: HEAP, PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error' },
-  stdio: ['ignore', 'ignore', 'pipe'],
+  env: { ...process.env, NODE_OPTIONS: HEAP, PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' },
+  stdio: ['ignore', process.env.BENCH_PANEL_LOG ? fs.openSync(process.env.BENCH_PANEL_LOG, 'w') : 'ignore', 'pipe'],
 });
+// Never leave the panel behind, whatever happens to this script.
+process.on('exit', () => panel.kill('SIGKILL'));
 let crashed: string | null = null;
 let stderrTail = '';
 panel.stderr!.on('data', (b: Buffer) => (stderrTail = (stderrTail + b.toString()).slice(-2000)));
@@ -62,6 +64,17 @@ async function cookieOf(user: string): Promise<string> {
   const c = (await context.cookies()).map((x) => `${x.name}=${x.value}`).join('; ');
   await context.close();
   return c;
+}
+
+/** One request on the probes' own connections: its status, or 'err' (reset, timeout). */
+async function get(p: string, cookie: string, timeoutMs: number): Promise<string> {
+  try {
+    const res = await fetch(`${url}${p}`, { headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(timeoutMs), dispatcher: probeAgent } as RequestInit);
+    await res.arrayBuffer();
+    return String(res.status);
+  } catch {
+    return 'err';
+  }
 }
 
 /** Fires n requests at once; returns the count per status ('err' for a reset or timeout). */
@@ -83,6 +96,11 @@ async function burst(n: number, path: string, cookie: string): Promise<Record<st
   return counts;
 }
 
+if ((await fetch(`${url}/api/healthz`).catch(() => null)) && panel.exitCode === null) {
+  // Something else answers on this port already: measuring it would be meaningless.
+  await sleep(1_000);
+  if (crashed) throw new Error(`port ${PORT} is taken (${crashed})`);
+}
 try {
   for (let i = 0; !(await fetch(`${url}/api/healthz`).catch(() => null))?.ok; i++) {
     if (i > 600) throw new Error('panel did not start');
@@ -105,7 +123,7 @@ try {
     (async () => {
       while (running) {
         const t0 = performance.now();
-        const ok = await fetch(`${url}/api/healthz`, { signal: AbortSignal.timeout(1_000), dispatcher: probeAgent } as RequestInit).then((r) => r.ok, () => false);
+        const ok = await get('/api/healthz', '', 1_000).then((s) => s === '200');
         const ms = performance.now() - t0;
         const h = (healthBy[phase] ??= { n: 0, fail: 0, max: 0 });
         for (const x of [health, h]) {
@@ -120,10 +138,7 @@ try {
     (async () => {
       while (running) {
         const t0 = performance.now();
-        const status = await fetch(`${url}/`, { headers: { cookie: paul }, signal: AbortSignal.timeout(30_000), dispatcher: probeAgent } as RequestInit).then(
-          async (r) => (await r.arrayBuffer(), String(r.status)),
-          () => 'err',
-        );
+        const status = await get('/', paul, 30_000);
         adminStatus[status] = (adminStatus[status] ?? 0) + 1;
         if (status === '200') adminMs.push(performance.now() - t0);
         await sleep(100);
@@ -148,6 +163,7 @@ try {
         const res = await fetch(`${url}/api/events`, { headers: { cookie: marie }, signal: AbortSignal.any([ctl.signal, AbortSignal.timeout(60_000)]), dispatcher: burstAgent } as RequestInit);
         key = String(res.status);
         if (res.status !== 200) await res.arrayBuffer();
+        else void res.arrayBuffer().catch(() => undefined); // held open until aborted
       } catch {
         // reset
       }

@@ -8,7 +8,7 @@ let server: http.Server;
 let base: string;
 const held: (() => void)[] = [];
 const seen: string[] = [];
-const state = installLoadShedding({ maxInFlight: 4, maxStreams: 2, retryAfterSeconds: 3 });
+const state = installLoadShedding({ maxConnections: 100, maxInFlight: 4, maxStreams: 2, retryAfterSeconds: 3 });
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {

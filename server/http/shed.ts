@@ -12,7 +12,7 @@ const EXEMPT = new Set(['/api/healthz']);
 const STREAM_PATH = '/api/events';
 
 export interface ShedState {
-  limits: Pick<LoadConfig, 'maxInFlight' | 'maxStreams' | 'retryAfterSeconds'>;
+  limits: Pick<LoadConfig, 'maxInFlight' | 'maxStreams' | 'retryAfterSeconds' | 'maxConnections'>;
   inFlight: number;
   streams: number;
   shed: number;
@@ -85,6 +85,9 @@ export function installLoadShedding(limits: ShedState['limits']): ShedState {
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === 'request' && !admit(state, args[0] as http.IncomingMessage, args[1] as http.ServerResponse)) return true;
+    // Open sockets are bounded too: past the bound Node closes new connections as it accepts them, so
+    // a flood of connections cannot fill the accept queue (where the liveness probe waits) or the heap.
+    if (event === 'connection' && this.maxConnections !== state.limits.maxConnections) this.maxConnections = state.limits.maxConnections;
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;
   return state;
