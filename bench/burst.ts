@@ -11,7 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
+import { Worker } from 'node:worker_threads';
 import { Agent } from 'undici';
+import type { MonitorResult } from './burst-monitor';
 import { signIn } from '../e2e/support/login';
 import { homelabConfigFromEndpoints } from '../sim/config';
 import { startSimulator } from '../sim/index';
@@ -33,7 +35,6 @@ const rssMb = (pid: number) => {
 };
 // One connection per concurrent request, as 5,000 separate clients would open.
 const burstAgent = new Agent({ connections: 6000, pipelining: 0, headersTimeout: 60_000, bodyTimeout: 60_000 });
-const probeAgent = new Agent({ connections: 4 });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-burst-'));
 const sim = await startSimulator({ dir: path.join(dir, 'sim'), panelUrls: [url] });
@@ -64,17 +65,6 @@ async function cookieOf(user: string): Promise<string> {
   const c = (await context.cookies()).map((x) => `${x.name}=${x.value}`).join('; ');
   await context.close();
   return c;
-}
-
-/** One request on the probes' own connections: its status, or 'err' (reset, timeout). */
-async function get(p: string, cookie: string, timeoutMs: number): Promise<string> {
-  try {
-    const res = await fetch(`${url}${p}`, { headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(timeoutMs), dispatcher: probeAgent } as RequestInit);
-    await res.arrayBuffer();
-    return String(res.status);
-  } catch {
-    return 'err';
-  }
 }
 
 /** Fires n requests at once; returns the count per status ('err' for a reset or timeout). */
@@ -111,49 +101,20 @@ try {
   await sleep(3_000);
   const idle = rssMb(panel.pid!);
 
-  // Monitors: liveness, RSS, and an admin using the panel while the burst goes on.
-  let running = true;
+  // Monitors: liveness, RSS, and an admin using the panel while the burst goes on. They run in a
+  // worker thread, so the burst's own event-loop load on this side does not count against the panel.
+  const monitor = new Worker(new URL('./burst-monitor.ts', import.meta.url), { workerData: { url, cookie: paul, pid: panel.pid } });
   let phase = 'anonymous';
-  const healthBy: Record<string, { n: number; fail: number; max: number }> = {};
-  const health = { n: 0, fail: 0, max: 0 };
-  let maxRss = idle;
-  const adminMs: number[] = [];
-  const adminStatus: Record<string, number> = {};
-  const monitors = [
-    (async () => {
-      while (running) {
-        const t0 = performance.now();
-        const ok = await get('/api/healthz', '', 1_000).then((s) => s === '200');
-        const ms = performance.now() - t0;
-        const h = (healthBy[phase] ??= { n: 0, fail: 0, max: 0 });
-        for (const x of [health, h]) {
-          x.n++;
-          if (!ok || ms > 1_000) x.fail++;
-          x.max = Math.max(x.max, ms);
-        }
-        maxRss = Math.max(maxRss, rssMb(panel.pid!));
-        await sleep(250);
-      }
-    })(),
-    (async () => {
-      while (running) {
-        const t0 = performance.now();
-        const status = await get('/', paul, 30_000);
-        adminStatus[status] = (adminStatus[status] ?? 0) + 1;
-        if (status === '200') adminMs.push(performance.now() - t0);
-        await sleep(100);
-      }
-    })(),
-  ];
-
+  const setPhase = (p: string) => monitor.postMessage({ phase: (phase = p) });
+  setPhase(phase);
   const t0 = Date.now();
   const anon = await burst(BURST, '/api/me', '');
   console.log(`${BURST} anonymous GET /api/me at once: ${JSON.stringify(anon)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  phase = 'family';
+  setPhase('family');
   const t1 = Date.now();
   const family = await burst(BURST, '/api/services', marie);
   console.log(`${BURST} family GET /api/services at once: ${JSON.stringify(family)} (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
-  phase = 'streams';
+  setPhase('streams');
   const streams: Record<string, number> = {};
   const ctl = new AbortController();
   await Promise.all(
@@ -174,8 +135,11 @@ try {
   ctl.abort();
   console.log(`${STREAMS} family event streams at once (held 10 s): ${JSON.stringify(streams)}`);
   await sleep(2_000);
-  running = false;
-  await Promise.all(monitors);
+  const result = new Promise<MonitorResult>((resolve) => monitor.once('message', resolve));
+  monitor.postMessage({ stop: true });
+  const { health, healthBy, maxRss: rss, adminMs, adminStatus } = await result;
+  await monitor.terminate();
+  const maxRss = Math.max(idle, rss);
   console.log(`crashes: ${crashed ? `1 (${crashed})` : 0}${crashed ? `\n${stderrTail}` : ''}`);
   console.log(`RSS: idle ${idle.toFixed(0)} MB, max during the burst ${maxRss.toFixed(0)} MB (deployment limit 512 MiB), heap option ${HEAP}`);
   console.log(`/api/healthz: ${health.n} probes, ${health.fail} failed or over 1 s, slowest ${health.max.toFixed(0)} ms; by phase ${JSON.stringify(healthBy, (_, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
@@ -189,5 +153,4 @@ try {
   await admin.end();
   fs.rmSync(dir, { recursive: true, force: true });
   await burstAgent.close();
-  await probeAgent.close();
 }
