@@ -13,7 +13,6 @@ import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { Worker } from 'node:worker_threads';
 import { Agent } from 'undici';
-import type { MonitorResult } from './burst-monitor';
 import { signIn } from '../e2e/support/login';
 import { homelabConfigFromEndpoints } from '../sim/config';
 import { startSimulator } from '../sim/index';
@@ -67,6 +66,19 @@ async function cookieOf(user: string): Promise<string> {
   return c;
 }
 
+interface Stat {
+  n: number;
+  fail: number;
+  max: number;
+}
+interface MonitorResult {
+  health: Stat;
+  healthBy: Record<string, Stat>;
+  maxRss: number;
+  adminMs: number[];
+  adminStatus: Record<string, number>;
+}
+
 /** Fires n requests at once; returns the count per status ('err' for a reset or timeout). */
 async function burst(n: number, path: string, cookie: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -103,7 +115,7 @@ try {
 
   // Monitors: liveness, RSS, and an admin using the panel while the burst goes on. They run in a
   // worker thread, so the burst's own event-loop load on this side does not count against the panel.
-  const monitor = new Worker(new URL('./burst-monitor.ts', import.meta.url), { workerData: { url, cookie: paul, pid: panel.pid } });
+  const monitor = new Worker(new URL('./burst-monitor.mjs', import.meta.url), { workerData: { url, cookie: paul, pid: panel.pid } });
   let phase = 'anonymous';
   const setPhase = (p: string) => monitor.postMessage({ phase: (phase = p) });
   setPhase(phase);

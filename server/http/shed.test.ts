@@ -51,6 +51,10 @@ describe('load shedding', () => {
     await Promise.all(streams);
   });
 
+  it('answers a badly percent-encoded path with 400 before Next sees it', async () => {
+    expect((await fetch(`${base}/api/clusters/%ff%fe`)).status).toBe(400);
+  });
+
   it('stamps the socket address over a client-sent header of the same name', async () => {
     seen.length = 0;
     await fetch(`${base}/fast`, { headers: { [SOCKET_IP_HEADER]: '6.6.6.6' } });

@@ -44,12 +44,29 @@ function refuseNot500(res: http.ServerResponse) {
   } as typeof writeHead;
 }
 
+function decodable(path: string): boolean {
+  if (!path.includes('%')) return true;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Admits a request or answers it; returns whether the server should go on with it. */
 export function admit(state: ShedState, req: http.IncomingMessage, res: http.ServerResponse): boolean {
   // The socket's peer, stamped over whatever the client sent under that name (server/http/client-ip.ts).
   req.headers[SOCKET_IP_HEADER] = req.socket?.remoteAddress ?? '';
   const path = pathOf(req.url);
   if (EXEMPT.has(path)) return true;
+  if (!decodable(path)) {
+    // Next's router would throw decoding it (a 500); it can only be the caller's error.
+    res.shouldKeepAlive = false;
+    res.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end('{"error":{"code":"validation","message":"The URL is not validly percent-encoded."}}');
+    return false;
+  }
   const stream = path === STREAM_PATH && req.method === 'GET';
   const full = stream ? state.streams >= state.limits.maxStreams : state.inFlight >= state.limits.maxInFlight;
   if (full) {
