@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
+import { Worker } from 'node:worker_threads';
 import { Agent } from 'undici';
 import { signIn } from '../e2e/support/login';
 import { homelabConfigFromEndpoints } from '../sim/config';
@@ -33,7 +34,6 @@ const rssMb = (pid: number) => {
 };
 // One connection per concurrent request, as 5,000 separate clients would open.
 const burstAgent = new Agent({ connections: 6000, pipelining: 0, headersTimeout: 60_000, bodyTimeout: 60_000 });
-const probeAgent = new Agent({ connections: 4 });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-burst-'));
 const sim = await startSimulator({ dir: path.join(dir, 'sim'), panelUrls: [url] });
@@ -47,9 +47,11 @@ dbUrl.pathname = `/${dbName}`;
 const cfgFile = path.join(dir, 'homelab.yaml');
 fs.writeFileSync(cfgFile, homelabConfigFromEndpoints(sim.endpoints, { publicUrl: url, authSecret: randomBytes(33).toString('base64'), databaseUrl: dbUrl.toString() }));
 const panel = spawn(process.execPath, [path.join(STANDALONE, 'server.js')], {
-  env: { ...process.env, NODE_OPTIONS: HEAP, PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'error' },
-  stdio: ['ignore', 'ignore', 'pipe'],
+  env: { ...process.env, NODE_OPTIONS: HEAP, PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' },
+  stdio: ['ignore', process.env.BENCH_PANEL_LOG ? fs.openSync(process.env.BENCH_PANEL_LOG, 'w') : 'ignore', 'pipe'],
 });
+// Never leave the panel behind, whatever happens to this script.
+process.on('exit', () => panel.kill('SIGKILL'));
 let crashed: string | null = null;
 let stderrTail = '';
 panel.stderr!.on('data', (b: Buffer) => (stderrTail = (stderrTail + b.toString()).slice(-2000)));
@@ -62,6 +64,19 @@ async function cookieOf(user: string): Promise<string> {
   const c = (await context.cookies()).map((x) => `${x.name}=${x.value}`).join('; ');
   await context.close();
   return c;
+}
+
+interface Stat {
+  n: number;
+  fail: number;
+  max: number;
+}
+interface MonitorResult {
+  health: Stat;
+  healthBy: Record<string, Stat>;
+  maxRss: number;
+  adminMs: number[];
+  adminStatus: Record<string, number>;
 }
 
 /** Fires n requests at once; returns the count per status ('err' for a reset or timeout). */
@@ -83,6 +98,11 @@ async function burst(n: number, path: string, cookie: string): Promise<Record<st
   return counts;
 }
 
+if ((await fetch(`${url}/api/healthz`).catch(() => null)) && panel.exitCode === null) {
+  // Something else answers on this port already: measuring it would be meaningless.
+  await sleep(1_000);
+  if (crashed) throw new Error(`port ${PORT} is taken (${crashed})`);
+}
 try {
   for (let i = 0; !(await fetch(`${url}/api/healthz`).catch(() => null))?.ok; i++) {
     if (i > 600) throw new Error('panel did not start');
@@ -93,52 +113,20 @@ try {
   await sleep(3_000);
   const idle = rssMb(panel.pid!);
 
-  // Monitors: liveness, RSS, and an admin using the panel while the burst goes on.
-  let running = true;
+  // Monitors: liveness, RSS, and an admin using the panel while the burst goes on. They run in a
+  // worker thread, so the burst's own event-loop load on this side does not count against the panel.
+  const monitor = new Worker(new URL('./burst-monitor.mjs', import.meta.url), { workerData: { url, cookie: paul, pid: panel.pid } });
   let phase = 'anonymous';
-  const healthBy: Record<string, { n: number; fail: number; max: number }> = {};
-  const health = { n: 0, fail: 0, max: 0 };
-  let maxRss = idle;
-  const adminMs: number[] = [];
-  const adminStatus: Record<string, number> = {};
-  const monitors = [
-    (async () => {
-      while (running) {
-        const t0 = performance.now();
-        const ok = await fetch(`${url}/api/healthz`, { signal: AbortSignal.timeout(1_000), dispatcher: probeAgent } as RequestInit).then((r) => r.ok, () => false);
-        const ms = performance.now() - t0;
-        const h = (healthBy[phase] ??= { n: 0, fail: 0, max: 0 });
-        for (const x of [health, h]) {
-          x.n++;
-          if (!ok || ms > 1_000) x.fail++;
-          x.max = Math.max(x.max, ms);
-        }
-        maxRss = Math.max(maxRss, rssMb(panel.pid!));
-        await sleep(250);
-      }
-    })(),
-    (async () => {
-      while (running) {
-        const t0 = performance.now();
-        const status = await fetch(`${url}/`, { headers: { cookie: paul }, signal: AbortSignal.timeout(30_000), dispatcher: probeAgent } as RequestInit).then(
-          async (r) => (await r.arrayBuffer(), String(r.status)),
-          () => 'err',
-        );
-        adminStatus[status] = (adminStatus[status] ?? 0) + 1;
-        if (status === '200') adminMs.push(performance.now() - t0);
-        await sleep(100);
-      }
-    })(),
-  ];
-
+  const setPhase = (p: string) => monitor.postMessage({ phase: (phase = p) });
+  setPhase(phase);
   const t0 = Date.now();
   const anon = await burst(BURST, '/api/me', '');
   console.log(`${BURST} anonymous GET /api/me at once: ${JSON.stringify(anon)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  phase = 'family';
+  setPhase('family');
   const t1 = Date.now();
   const family = await burst(BURST, '/api/services', marie);
   console.log(`${BURST} family GET /api/services at once: ${JSON.stringify(family)} (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
-  phase = 'streams';
+  setPhase('streams');
   const streams: Record<string, number> = {};
   const ctl = new AbortController();
   await Promise.all(
@@ -148,6 +136,7 @@ try {
         const res = await fetch(`${url}/api/events`, { headers: { cookie: marie }, signal: AbortSignal.any([ctl.signal, AbortSignal.timeout(60_000)]), dispatcher: burstAgent } as RequestInit);
         key = String(res.status);
         if (res.status !== 200) await res.arrayBuffer();
+        else void res.arrayBuffer().catch(() => undefined); // held open until aborted
       } catch {
         // reset
       }
@@ -158,8 +147,11 @@ try {
   ctl.abort();
   console.log(`${STREAMS} family event streams at once (held 10 s): ${JSON.stringify(streams)}`);
   await sleep(2_000);
-  running = false;
-  await Promise.all(monitors);
+  const result = new Promise<MonitorResult>((resolve) => monitor.once('message', resolve));
+  monitor.postMessage({ stop: true });
+  const { health, healthBy, maxRss: rss, adminMs, adminStatus } = await result;
+  await monitor.terminate();
+  const maxRss = Math.max(idle, rss);
   console.log(`crashes: ${crashed ? `1 (${crashed})` : 0}${crashed ? `\n${stderrTail}` : ''}`);
   console.log(`RSS: idle ${idle.toFixed(0)} MB, max during the burst ${maxRss.toFixed(0)} MB (deployment limit 512 MiB), heap option ${HEAP}`);
   console.log(`/api/healthz: ${health.n} probes, ${health.fail} failed or over 1 s, slowest ${health.max.toFixed(0)} ms; by phase ${JSON.stringify(healthBy, (_, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
@@ -173,5 +165,4 @@ try {
   await admin.end();
   fs.rmSync(dir, { recursive: true, force: true });
   await burstAgent.close();
-  await probeAgent.close();
 }

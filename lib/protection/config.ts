@@ -21,10 +21,12 @@ export const CidrSchema = z.string().refine((s) => {
 /** What `server.trustProxy: true` means without a `trustedProxies` list: the private and loopback ranges. */
 export const PRIVATE_RANGES = ['127.0.0.0/8', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '::1/128', 'fc00::/7'];
 
-export const LOAD_DEFAULTS = { maxInFlight: 64, maxStreams: 400, maxStreamsPerUser: 6, retryAfterSeconds: 2, streamRecheckSeconds: 3 };
+export const LOAD_DEFAULTS = { maxConnections: 1024, maxInFlight: 64, maxStreams: 400, maxStreamsPerUser: 6, retryAfterSeconds: 2, streamRecheckSeconds: 3 };
 
 export const LoadConfigSchema = z
   .object({
+    /** Open client sockets; past it new connections are closed as they are accepted (streams included). */
+    maxConnections: z.number().int().min(16).max(100_000).default(LOAD_DEFAULTS.maxConnections),
     /** Requests served at once; more are answered 503 + Retry-After before any work (/api/healthz excepted). */
     maxInFlight: z.number().int().min(1).max(10_000).default(LOAD_DEFAULTS.maxInFlight),
     /** Event streams open at once, all users together. */

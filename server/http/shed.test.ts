@@ -8,7 +8,7 @@ let server: http.Server;
 let base: string;
 const held: (() => void)[] = [];
 const seen: string[] = [];
-const state = installLoadShedding({ maxInFlight: 4, maxStreams: 2, retryAfterSeconds: 3 });
+const state = installLoadShedding({ maxConnections: 100, maxInFlight: 4, maxStreams: 2, retryAfterSeconds: 3 });
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -49,6 +49,10 @@ describe('load shedding', () => {
     expect((await fetch(`${base}/fast`)).status).toBe(200);
     held.splice(0).forEach((f) => f());
     await Promise.all(streams);
+  });
+
+  it('answers a badly percent-encoded path with 400 before Next sees it', async () => {
+    expect((await fetch(`${base}/api/clusters/%ff%fe`)).status).toBe(400);
   });
 
   it('stamps the socket address over a client-sent header of the same name', async () => {

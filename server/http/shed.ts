@@ -12,7 +12,7 @@ const EXEMPT = new Set(['/api/healthz']);
 const STREAM_PATH = '/api/events';
 
 export interface ShedState {
-  limits: Pick<LoadConfig, 'maxInFlight' | 'maxStreams' | 'retryAfterSeconds'>;
+  limits: Pick<LoadConfig, 'maxInFlight' | 'maxStreams' | 'retryAfterSeconds' | 'maxConnections'>;
   inFlight: number;
   streams: number;
   shed: number;
@@ -44,12 +44,29 @@ function refuseNot500(res: http.ServerResponse) {
   } as typeof writeHead;
 }
 
+function decodable(path: string): boolean {
+  if (!path.includes('%')) return true;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Admits a request or answers it; returns whether the server should go on with it. */
 export function admit(state: ShedState, req: http.IncomingMessage, res: http.ServerResponse): boolean {
   // The socket's peer, stamped over whatever the client sent under that name (server/http/client-ip.ts).
   req.headers[SOCKET_IP_HEADER] = req.socket?.remoteAddress ?? '';
   const path = pathOf(req.url);
   if (EXEMPT.has(path)) return true;
+  if (!decodable(path)) {
+    // Next's router would throw decoding it (a 500); it can only be the caller's error.
+    res.shouldKeepAlive = false;
+    res.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end('{"error":{"code":"validation","message":"The URL is not validly percent-encoded."}}');
+    return false;
+  }
   const stream = path === STREAM_PATH && req.method === 'GET';
   const full = stream ? state.streams >= state.limits.maxStreams : state.inFlight >= state.limits.maxInFlight;
   if (full) {
@@ -85,6 +102,9 @@ export function installLoadShedding(limits: ShedState['limits']): ShedState {
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === 'request' && !admit(state, args[0] as http.IncomingMessage, args[1] as http.ServerResponse)) return true;
+    // Open sockets are bounded too: past the bound Node closes new connections as it accepts them, so
+    // a flood of connections cannot fill the accept queue (where the liveness probe waits) or the heap.
+    if (event === 'connection' && this.maxConnections !== state.limits.maxConnections) this.maxConnections = state.limits.maxConnections;
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;
   return state;
