@@ -9,6 +9,7 @@ import type { Ctx, Route } from './context';
 import { HttpError, RateLimit, errorReply, notFound, readJson, send, type Reply } from './http';
 import { PullStore } from './pulls';
 import { SimRepo } from './repo';
+import { serveGit } from './git-http';
 import { commitRoutes } from './routes-commits';
 import { contentRoutes } from './routes-contents';
 import { gitRoutes } from './routes-git';
@@ -95,6 +96,7 @@ export async function startGithubSim(opts: GithubSimOptions): Promise<GithubSim>
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     calls.push({ method: req.method ?? 'GET', path: url.pathname });
     if (!(await faults.apply(req, res))) return;
+    if (serveGit(req, res, url, { owner, repo: repoName, path: repo.path, token: opts.token })) return;
     let reply: Reply;
     try {
       reply = await dispatch(req, url);
