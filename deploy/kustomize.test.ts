@@ -769,6 +769,8 @@ describe.skipIf(!KUBECTL)(withKubectl('the checks catch broken manifests'), () =
 describe.skipIf(!fs.existsSync(path.join(ROOT, 'Dockerfile')))('the Dockerfile agrees with the Deployment', () => {
   it('runs as uid 1001 from /app on port 3000', () => {
     const text = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# syntax=docker/dockerfile:1'); // a parser directive only counts on line 1
+    expect(text).toMatch(/^ARG NODE_IMAGE=node:24-/m);
     expect(text).toMatch(/^WORKDIR \/app\s*$/m);
     expect(text).toMatch(/1001/);
     expect(text).toMatch(/^USER\s+\S+/m);
