@@ -1,13 +1,16 @@
+# syntax=docker/dockerfile:1
 # Homelab panel: a multi-stage build of the Next.js standalone output (the same output the test
 # suite runs: scripts/build.sh). Non-root, read-only-root-filesystem friendly, migrations at start.
-# syntax=docker/dockerfile:1
+# Node 24 (the current LTS); the code also runs on Node 20. Multi-arch (amd64 + arm64, the CLOUD
+# cluster is arm64): docs/deployment.md has the `docker buildx build --platform` command.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
-FROM node:20-bookworm-slim AS deps
+FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
@@ -15,7 +18,7 @@ COPY . .
 # Same steps as scripts/build.sh: Prisma client (schema engine stubbed), next build, static files.
 RUN bash scripts/build.sh
 
-FROM node:20-bookworm-slim AS run
+FROM ${NODE_IMAGE} AS run
 WORKDIR /app
 # The heap bound keeps RSS flat under load (V8 otherwise defers full collections and grows the heap
 # although the live heap stays ~110 MB; docs/performance.md). Raise it for a homelab far bigger than three clusters.

@@ -28,6 +28,9 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     baseURL: PANEL_URL,
+    // The panel is plain http://localhost; the only HTTPS origin the browser visits is the simulated
+    // Keycloak, whose certificate comes from a CA made at stack start (docs/simulator.md).
+    ignoreHTTPSErrors: true,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },

@@ -25,7 +25,7 @@ const dir = await mkdtemp(path.join(tmpdir(), 'promo-bench-'));
 const sim = await startGithubSim({ dir, token: TOKEN });
 const tdb = await createTestDatabase('postgres');
 const opened = await openDatabase({ url: tdb.url, embeddedDir: tdb.embeddedDir, migrationsDir: path.resolve('prisma/migrations') });
-const gh = connectGithub({ apiUrl: sim.url, owner: 'paul', repo: 'homelab', branch: 'main', token: TOKEN, tls: { insecureSkipVerify: false } });
+const gh = connectGithub({ apiUrl: sim.url, owner: 'paul', repo: 'homelab', branch: 'main', token: TOKEN, tls: { caFile: sim.caFile, insecureSkipVerify: false } });
 // Time spent waiting for GitHub (the simulator runs real git commands per commit), to separate it
 // from the panel's own work (database transitions, audit, diff).
 let githubMs = 0;

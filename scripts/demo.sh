@@ -67,6 +67,8 @@ if [ -f .sim/sim.log ] && [ "$HOMELAB_CONFIG" = "$PWD/.sim/homelab.yaml" ]; then
     paul   - admin (promotions, audit log, everything)
     marie  - family (also lucas, emma)
     guest  - signed in but no role ("ask Paul for access")
+  The simulated Keycloak speaks HTTPS with a certificate of its own CA (.sim/tls/keycloak-ca.pem):
+  your browser asks you to accept it once (or trust that CA); the panel trusts it via auth.tls.caFile.
   Simulator knobs: see docs/simulator.md (control API in .sim/endpoints.json)
 MSG
 fi

@@ -297,8 +297,13 @@ export function insecureUpstreams(cfg: Config): string[] {
 
 /** Non-config process facts the server needs (also only read here). */
 export const runtime = {
-  get logLevel() {
-    return process.env.LOG_LEVEL ?? 'info';
+  /** `log.level` of homelab.yaml (LOG_LEVEL overrides it); before a valid configuration, LOG_LEVEL or info. */
+  get logLevel(): string {
+    try {
+      return config().log.level;
+    } catch {
+      return process.env.LOG_LEVEL || 'info';
+    }
   },
 };
 

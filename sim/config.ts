@@ -15,6 +15,7 @@ export function homelabConfigFromEndpoints(
       secret: opts.authSecret,
       adminRoles: ['homelab-admin'],
       familyGroups: ['family'],
+      tls: { caFile: ep.oidc.caFile },
     },
     database: { ...(opts.databaseUrl ? { url: opts.databaseUrl } : {}), ...(opts.dataDir ? { embeddedDir: opts.dataDir } : {}) },
   };
@@ -23,10 +24,10 @@ export function homelabConfigFromEndpoints(
   }
   if (ep.argocd) cfg.argocd = ep.argocd;
   if (ep.proxmox) {
-    cfg.proxmox = { url: ep.proxmox.url, node: ep.proxmox.node, tokenId: ep.proxmox.tokenId, tokenSecret: ep.proxmox.tokenSecret };
+    cfg.proxmox = { url: ep.proxmox.url, node: ep.proxmox.node, tokenId: ep.proxmox.tokenId, tokenSecret: ep.proxmox.tokenSecret, tls: { caFile: ep.proxmox.caFile } };
   }
   if (ep.github) {
-    cfg.github = { apiUrl: ep.github.apiUrl, owner: ep.github.owner, repo: ep.github.repo, branch: ep.github.branch, token: ep.github.token };
+    cfg.github = { apiUrl: ep.github.apiUrl, owner: ep.github.owner, repo: ep.github.repo, branch: ep.github.branch, token: ep.github.token, tls: { caFile: ep.github.caFile } };
   }
   cfg.gaming = { adminName: 'Paul' }; // quiet hours: "only Paul can start it now" (extra may replace it)
   const extra = { ...(opts.extra ?? {}) };

@@ -23,7 +23,8 @@ export interface ControlTargets {
   tcp?: Map<string, TcpProxy>;
 }
 
-export interface ControlServer extends SimServer {
+// The simulator's own knobs: plain HTTP on 127.0.0.1 (not an upstream of the panel).
+export interface ControlServer extends Omit<SimServer, 'caFile'> {
   /** TCP fault proxies (e.g. `database`) a harness registers, driven by `POST /tcp/<name>`. */
   tcp: Map<string, TcpProxy>;
 }

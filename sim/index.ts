@@ -115,19 +115,27 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     const control = await startControl({ oidc, github, proxmox, clusters, badImages, ntfy });
     closers.push(() => control.close());
 
+    // Each upstream's CA in the state folder, where a homelab owner keeps theirs (pve-root-ca.pem...).
+    const copyCa = (from: string, name: string) => {
+      const to = path.join(opts.dir, 'tls', name);
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.copyFileSync(from, to);
+      return to;
+    };
     const endpoints: Endpoints = {
       oidc: {
         issuer: oidc.issuer,
         clientId: oidc.clientId,
         clientSecret: oidc.clientSecret,
+        caFile: copyCa(oidc.caFile, 'keycloak-ca.pem'),
         users: oidc.users.map((u) => ({ username: u.username, password: u.password, name: u.name, role: u.panelRole })),
       },
       clusters: [...clusters.values()]
         .map((c) => ({ name: c.name, server: c.url, token: c.token, kubeconfig: c.kubeconfigPath, context: c.context }))
         .sort((a, b) => catalogue.clusters.findIndex((c) => c.name === a.name) - catalogue.clusters.findIndex((c) => c.name === b.name)),
       argocd: { cluster: catalogue.argocdCluster, namespace: 'argocd' },
-      proxmox: { url: proxmox.url, node: proxmox.node, tokenId: proxmox.tokenId, tokenSecret: proxmoxSecret },
-      github: { apiUrl: github.url, owner: 'paul', repo: 'homelab', branch: github.repo.branch, token: githubToken, repoPath: github.repo.path },
+      proxmox: { url: proxmox.url, node: proxmox.node, tokenId: proxmox.tokenId, tokenSecret: proxmoxSecret, caFile: copyCa(proxmox.caFile, 'pve-root-ca.pem') },
+      github: { apiUrl: github.url, owner: 'paul', repo: 'homelab', branch: github.repo.branch, token: githubToken, repoPath: github.repo.path, caFile: copyCa(github.caFile, 'github-ca.pem') },
       control: { url: control.url },
       ntfy: { url: ntfy.url },
     };

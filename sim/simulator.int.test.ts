@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@/server/env';
 import { homelabConfigFromEndpoints } from './config';
 import { startSimulator, type Simulator } from './index';
+import { fetchTrusting } from './tls';
 
 // The whole simulator, as `npm run sim` and the e2e stack start it, and its control API.
 describe('the simulator', () => {
@@ -33,7 +34,7 @@ describe('the simulator', () => {
     expect(cfg.argocd?.cluster).toBe('prod');
     expect(cfg.proxmox?.tokenId).toBe('panel@pve!panel');
     expect(cfg.github?.repo).toBe('homelab');
-    const discovery = await fetch(`${ep.oidc.issuer}/.well-known/openid-configuration`);
+    const discovery = await fetchTrusting(fs.readFileSync(ep.oidc.caFile, 'utf8'))(`${ep.oidc.issuer}/.well-known/openid-configuration`);
     expect(discovery.status).toBe(200);
   });
 

@@ -2,8 +2,10 @@
 import type { Faults } from './faults';
 
 export interface SimServer {
-  /** Base URL, e.g. http://127.0.0.1:41234 */
+  /** Base URL, e.g. https://127.0.0.1:41234 */
   url: string;
+  /** The CA certificate that signed the server's certificate (PEM file): what a client trusts. */
+  caFile: string;
   close(): Promise<void>;
 }
 
@@ -28,12 +30,14 @@ export interface Endpoints {
     issuer: string;
     clientId: string;
     clientSecret: string;
+    /** The issuer's CA (the panel's auth.tls.caFile). */
+    caFile: string;
     users: { username: string; password: string; name: string; role: string }[];
   };
   clusters: { name: string; server: string; token: string; kubeconfig: string; context: string }[];
   argocd: { cluster: string; namespace: string };
-  proxmox: { url: string; node: string; tokenId: string; tokenSecret: string };
-  github: { apiUrl: string; owner: string; repo: string; branch: string; token: string; repoPath: string };
+  proxmox: { url: string; node: string; tokenId: string; tokenSecret: string; /** pve-root-ca.pem */ caFile: string };
+  github: { apiUrl: string; owner: string; repo: string; branch: string; token: string; repoPath: string; caFile: string };
   control: { url: string };
   /** The ntfy-compatible notification sink (messages listed on the control API, `GET /ntfy/messages`). */
   ntfy?: { url: string };

@@ -86,7 +86,7 @@ export async function startHarness(kind: DbKind = 'postgres', o: { taskDelayMs?:
     notes,
     cfg,
     ctx(actor, c = {}) {
-      const api = powerApi(connectProxmox({ url: sim.url, node: 'pve', tokenId: c.tokenId ?? sim.tokenId, tokenSecret: c.tokenSecret ?? SECRET, tls: { insecureSkipVerify: false } }), 'pve');
+      const api = powerApi(connectProxmox({ url: sim.url, node: 'pve', tokenId: c.tokenId ?? sim.tokenId, tokenSecret: c.tokenSecret ?? SECRET, tls: { caFile: sim.caFile, insecureSkipVerify: false } }), 'pve');
       return {
         ...testCtx(c.db ?? dbs.main, actor),
         proxmox: () => api,
@@ -171,7 +171,7 @@ export async function startKubevirtHarness(kind: DbKind = 'postgres', o: { syncD
   const events: KubevirtHarness['events'] = [];
   const notes: KubevirtHarness['notes'] = [];
   const cfg = GamingConfigSchema.parse({ backend: 'kubevirt', ...o.gaming });
-  const gh = connectGithub({ apiUrl: github.url, owner: 'paul', repo: 'homelab', branch: github.repo.branch, token: GH_TOKEN, tls: { insecureSkipVerify: false } } as Parameters<typeof connectGithub>[0]);
+  const gh = connectGithub({ apiUrl: github.url, owner: 'paul', repo: 'homelab', branch: github.repo.branch, token: GH_TOKEN, tls: { caFile: github.caFile, insecureSkipVerify: false } } as Parameters<typeof connectGithub>[0]);
   // The panel reads the cluster with the read-only token, as in production.
   const kv = kubevirtApi({ name: 'prod', kubeconfig: prod.readOnlyKubeconfigPath, context: 'prod-readonly', inCluster: false, tls: { insecureSkipVerify: false } } as Parameters<typeof kubevirtApi>[0], { namespace: cfg.kubevirt.namespace, vm: cfg.kubevirt.vm });
   return {

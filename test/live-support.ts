@@ -18,7 +18,7 @@ export function storeFor(sim: Simulator, db: Db | null, bus = new EventBus()): L
     omniUrl: null,
     kc: kubeConfigFor({ name: c.name, kubeconfig: c.kubeconfig, context: c.context, inCluster: false, tls: { insecureSkipVerify: false } }),
   }));
-  const reader = new ProxmoxReader(connectProxmox({ url: ep.proxmox.url, node: ep.proxmox.node, tokenId: ep.proxmox.tokenId, tokenSecret: ep.proxmox.tokenSecret, tls: { insecureSkipVerify: false } }, 2_000), ep.proxmox.node);
+  const reader = new ProxmoxReader(connectProxmox({ url: ep.proxmox.url, node: ep.proxmox.node, tokenId: ep.proxmox.tokenId, tokenSecret: ep.proxmox.tokenSecret, tls: { caFile: ep.proxmox.caFile, insecureSkipVerify: false } }, 2_000), ep.proxmox.node);
   return new LiveStore({
     clusters,
     argocd: ep.argocd,

@@ -88,7 +88,7 @@ function authConfig(): NextAuthConfig {
     issuer: cfg.auth.issuer,
     authorization: { params: { scope: 'openid profile email' } },
     // Discovery, token and userinfo calls: bounded, so a hung issuer cannot hold a sign-in open.
-    [customFetch]: boundedFetch(fetchFor(cfg.auth.tls), 'oidc'),
+    [customFetch]: boundedFetch(fetchFor(cfg.auth.tls, 'oidc'), 'oidc'),
   });
   return {
     providers: [keycloak],

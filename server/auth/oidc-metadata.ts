@@ -14,7 +14,7 @@ const Metadata = z.object({
 export type OidcMetadata = z.infer<typeof Metadata>;
 
 /** The issuer's fetch: its TLS options, bounded by `upstreams.timeoutMs`, counted as `oidc`. */
-export const oidcFetch = (tls: Parameters<typeof fetchFor>[0]) => boundedFetch(fetchFor(tls), 'oidc');
+export const oidcFetch = (tls: Parameters<typeof fetchFor>[0]) => boundedFetch(fetchFor(tls, 'oidc'), 'oidc');
 
 let cached: { issuer: string; at: number; value: OidcMetadata } | undefined;
 const TTL_MS = 10 * 60_000;

@@ -41,7 +41,7 @@ const counter = async (upstream: string, outcome: string) => {
 describe('a hung upstream', () => {
   it('Proxmox: reads give up, and a start is sent once (proxmox-api would retry it)', async () => {
     const ep = sim.endpoints.proxmox;
-    const api = powerApi(connectProxmox({ url: ep.url, node: ep.node, tokenId: ep.tokenId, tokenSecret: ep.tokenSecret, tls: { insecureSkipVerify: false } }, BOUND), ep.node);
+    const api = powerApi(connectProxmox({ url: ep.url, node: ep.node, tokenId: ep.tokenId, tokenSecret: ep.tokenSecret, tls: { caFile: ep.caFile, insecureSkipVerify: false } }, BOUND), ep.node);
     expect((await api.listVms()).length).toBeGreaterThan(0);
     const timeouts = await counter('proxmox', 'timeout');
     await hang('proxmox');
@@ -55,7 +55,7 @@ describe('a hung upstream', () => {
 
   it('GitHub: a read says GitHub did not answer in time', async () => {
     const ep = sim.endpoints.github;
-    const gh = connectGithub({ apiUrl: ep.apiUrl, owner: ep.owner, repo: ep.repo, branch: ep.branch, token: ep.token, tls: { insecureSkipVerify: false } }, BOUND);
+    const gh = connectGithub({ apiUrl: ep.apiUrl, owner: ep.owner, repo: ep.repo, branch: ep.branch, token: ep.token, tls: { caFile: ep.caFile, insecureSkipVerify: false } }, BOUND);
     expect(await readFileAt(gh, 'README.md')).not.toBeUndefined();
     await hang('github');
     await expect(readFileAt(gh, 'README.md')).rejects.toMatchObject({ upstream: 'github', message: expect.stringMatching(/did not answer in time/) });
@@ -64,7 +64,7 @@ describe('a hung upstream', () => {
 
   it('GitHub: a connection refused is "unreachable", not "answered 500"', async () => {
     const ep = sim.endpoints.github;
-    const gh = connectGithub({ apiUrl: 'http://127.0.0.1:9', owner: ep.owner, repo: ep.repo, branch: ep.branch, token: ep.token, tls: { insecureSkipVerify: false } }, BOUND);
+    const gh = connectGithub({ apiUrl: 'http://127.0.0.1:9', owner: ep.owner, repo: ep.repo, branch: ep.branch, token: ep.token, tls: { caFile: ep.caFile, insecureSkipVerify: false } }, BOUND);
     await expect(readFileAt(gh, 'README.md')).rejects.toMatchObject({ upstream: 'github', status: undefined, message: expect.stringMatching(/unreachable/) });
   });
 

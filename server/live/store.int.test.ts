@@ -57,6 +57,8 @@ describe('live store against the simulator', () => {
     const s = await started(false);
     const prodSim = sim.clusters.get('prod')!;
     const w = podsWatcher(s, 'prod');
+    // Every watch of prod connected (the TLS handshake makes them open a little after the lists).
+    await until(() => prodSim.openWatches() >= s.watchers('prod').length, 5_000, 'watches open');
     const [lists, watches] = [w.lists, w.watches];
     expect(prodSim.cutWatches()).toBeGreaterThan(0); // abrupt: the client sees an error, not a clean end
     const pod = prodSim.store.list('v1/pods').find((p) => p.metadata.namespace === 'home')!;

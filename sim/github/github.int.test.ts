@@ -1,4 +1,5 @@
 // Contract tests: the real Octokit client against the GitHub simulator and its bare repository.
+import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { promisify } from 'node:util';
 import { Octokit } from '@octokit/rest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkKustomizations } from '../gitops-template/check';
+import { fetchTrusting } from '../tls';
 import { startGithubSim, type GithubSim } from './index';
 
 const run = promisify(execFile);
@@ -20,12 +22,13 @@ const QUIET = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}
 
 let dir: string;
 let sim: GithubSim;
+const simFetch = () => fetchTrusting(readFileSync(sim.caFile, 'utf8'));
 let gh: Octokit;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'gh-sim-'));
   sim = await startGithubSim({ dir, token: TOKEN });
-  gh = new Octokit({ auth: TOKEN, baseUrl: sim.url, log: QUIET });
+  gh = new Octokit({ auth: TOKEN, baseUrl: sim.url, log: QUIET, request: { fetch: simFetch() } });
 });
 
 afterEach(async () => {
@@ -165,7 +168,7 @@ describe('GitHub simulator with Octokit', () => {
   });
 
   it('rejects bad credentials, 404s unknown things, applies faults and records calls', async () => {
-    const anon = new Octokit({ baseUrl: sim.url, auth: 'wrong', log: QUIET });
+    const anon = new Octokit({ baseUrl: sim.url, auth: 'wrong', log: QUIET, request: { fetch: simFetch() } });
     await expect(anon.rest.repos.get(O)).rejects.toMatchObject({ status: 401, message: expect.stringContaining('Bad credentials') });
     await expect(gh.rest.repos.get({ owner: 'paul', repo: 'other' })).rejects.toMatchObject({ status: 404 });
     await expect(gh.rest.repos.getContent({ ...O, path: 'nope.txt' })).rejects.toMatchObject({ status: 404 });

@@ -1,12 +1,15 @@
 // GitHub REST API simulator backed by a real bare git repository (issue 3, item 5).
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Faults } from '../faults';
+import { simTls, type ServerTls } from '../tls';
 import type { GitOpsRepo, SimServer } from '../types';
 import type { Ctx, Route } from './context';
 import { HttpError, RateLimit, errorReply, notFound, readJson, send, type Reply } from './http';
 import { PullStore } from './pulls';
 import { SimRepo } from './repo';
+import { serveGit } from './git-http';
 import { commitRoutes } from './routes-commits';
 import { contentRoutes } from './routes-contents';
 import { gitRoutes } from './routes-git';
@@ -22,6 +25,8 @@ export interface GithubSimOptions {
   /** The only accepted token (`Authorization: token X` or `Bearer X`). */
   token: string;
   faults?: Faults;
+  /** Server certificate; default one signed by the simulator's "github" CA. */
+  tls?: ServerTls;
   /** Seed DEV ahead of PROD as the catalogue says (default true); false = nothing to promote. */
   gitopsDevAhead?: boolean;
 }
@@ -91,6 +96,7 @@ export async function startGithubSim(opts: GithubSimOptions): Promise<GithubSim>
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     calls.push({ method: req.method ?? 'GET', path: url.pathname });
     if (!(await faults.apply(req, res))) return;
+    if (serveGit(req, res, url, { owner, repo: repoName, path: repo.path, token: opts.token })) return;
     let reply: Reply;
     try {
       reply = await dispatch(req, url);
@@ -100,7 +106,8 @@ export async function startGithubSim(opts: GithubSimOptions): Promise<GithubSim>
     if (!res.destroyed) send(req, res, reply, rate);
   }
 
-  const server = createServer((req, res) => {
+  const tls = opts.tls ?? simTls('github');
+  const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -110,11 +117,12 @@ export async function startGithubSim(opts: GithubSimOptions): Promise<GithubSim>
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `https://127.0.0.1:${port}`;
   identity.api = url;
 
   return {
     url,
+    caFile: tls.ca.file,
     repo,
     faults,
     calls,

@@ -1,4 +1,5 @@
 // Every endpoint the GitHub simulator implements, called for real and its response body validated
+import { readFileSync } from 'node:fs';
 // against GitHub's own OpenAPI description (@octokit/openapi, api.github.com.json only).
 import { readFile as readFs, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { Octokit } from '@octokit/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Validator, type OpenApiDoc } from './openapi-validate';
+import { fetchTrusting } from '../tls';
 import { startGithubSim, type GithubSim } from './index';
 
 const TOKEN = 'ghp_openapi000000000000000000000000000000';
@@ -16,6 +18,7 @@ const R = '/repos/{owner}/{repo}';
 
 let dir: string;
 let sim: GithubSim;
+const simFetch = () => fetchTrusting(readFileSync(sim.caFile, 'utf8'));
 let gh: Octokit;
 let validator: Validator;
 const validated = new Set<string>();
@@ -25,7 +28,7 @@ beforeAll(async () => {
   validator = new Validator(JSON.parse(await readFs(specPath, 'utf8')) as OpenApiDoc);
   dir = await mkdtemp(path.join(tmpdir(), 'gh-openapi-'));
   sim = await startGithubSim({ dir, token: TOKEN });
-  gh = new Octokit({ auth: TOKEN, baseUrl: sim.url, log: QUIET });
+  gh = new Octokit({ auth: TOKEN, baseUrl: sim.url, log: QUIET, request: { fetch: simFetch() } });
 });
 
 afterAll(async () => {

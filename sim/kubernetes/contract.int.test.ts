@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeRepo, catalogueFiles } from '../argocd/test/fake-repo';
 import { CLUSTERS, SERVICES, ANNOTATIONS } from '../seed/catalogue';
 import { SEED_CATALOGUE } from './catalogue';
+import { fetchTrusting } from '../tls';
 import { kubeconfig, sim, until } from './test/helpers';
 
 interface ArgoApp {
@@ -18,7 +19,7 @@ describe('kube sim: client-node contract', () => {
   it('writes a kubeconfig client-node loads, and serves /version from the catalogue', async () => {
     const s = await sim({ cluster: 'prod' });
     const doc = parse(readFileSync(s.kubeconfigPath, 'utf8'));
-    expect(doc.clusters[0].cluster).toEqual({ server: s.url, 'insecure-skip-tls-verify': true });
+    expect(doc.clusters[0].cluster).toEqual({ server: s.url, 'certificate-authority-data': Buffer.from(s.ca).toString('base64') });
     expect(doc['current-context']).toBe('prod');
     const kc = kubeconfig(s);
     expect(kc.getCurrentContext()).toBe('prod');
@@ -97,10 +98,10 @@ describe('kube sim: client-node contract', () => {
     expect(err401).toBeInstanceOf(ApiException);
     expect((err401 as ApiException<string>).code).toBe(401);
     // client-node drops 401 bodies; check the Status the server sends with plain fetch.
-    const noAuth = await fetch(`${s.url}/api/v1/pods`);
+    const noAuth = await fetchTrusting(s.ca)(`${s.url}/api/v1/pods`);
     expect(noAuth.status).toBe(401);
     expect(await noAuth.json()).toMatchObject({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Unauthorized', code: 401 });
-    expect((await fetch(`${s.url}/version`)).status).toBe(200); // public, like system:public-info-viewer
+    expect((await fetchTrusting(s.ca)(`${s.url}/version`)).status).toBe(200); // public, like system:public-info-viewer
 
     const ro = kubeconfig(s, true).makeApiClient(CoreV1Api);
     const pods = await ro.listPodForAllNamespaces();
@@ -117,13 +118,13 @@ describe('kube sim: client-node contract', () => {
 
   it('serves discovery documents', async () => {
     const s = await sim({ cluster: 'dev' });
-    const get = async (p: string) => (await fetch(`${s.url}${p}`, { headers: { authorization: `Bearer ${s.token}` } })).json();
+    const get = async (p: string) => (await fetchTrusting(s.ca)(`${s.url}${p}`, { headers: { authorization: `Bearer ${s.token}` } })).json();
     expect((await get('/api')).versions).toEqual(['v1']);
     const v1 = await get('/api/v1');
     expect(v1.resources.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['nodes', 'pods', 'namespaces', 'events', 'pods/log']));
     const groups = await get('/apis');
     expect(groups.groups.map((g: { name: string }) => g.name)).toEqual(['metrics.k8s.io']); // no Argo CD on dev
-    expect((await fetch(`${s.url}/apis/argoproj.io/v1alpha1`, { headers: { authorization: `Bearer ${s.token}` } })).status).toBe(404);
+    expect((await fetchTrusting(s.ca)(`${s.url}/apis/argoproj.io/v1alpha1`, { headers: { authorization: `Bearer ${s.token}` } })).status).toBe(404);
   });
 
   it('lists Argo CD Applications on prod with destinations, annotations and status', async () => {

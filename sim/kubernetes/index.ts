@@ -2,10 +2,11 @@
 // @kubernetes/client-node: bearer-token auth, discovery, nodes/namespaces/pods/events, metrics.k8s.io,
 // and on the Argo CD cluster argoproj.io Applications; list + watch with resourceVersions, 410 Gone,
 // bookmarks and timeouts. Knobs on the returned object let tests and the control API break things.
-import { createServer } from 'node:http';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ArgoCdController, BadImages, startArgoCd, type ArgoOptions, type HealthStatus, type SyncStatus } from '../argocd';
 import { Faults } from '../faults';
+import { simTls, type ServerTls } from '../tls';
 import type { SimServer } from '../types';
 import { findCluster, SEED_CATALOGUE, type Catalogue } from './catalogue';
 import { writeKubeconfig } from './kubeconfig';
@@ -45,6 +46,8 @@ export interface KubeSimOptions {
   argocd?: ArgoOptions;
   /** Serve kubevirt.io/v1 VirtualMachines/VirtualMachineInstances with this one VM (seeded Halted). */
   kubevirt?: KubeVirtSimOptions;
+  /** Server certificate; default one signed by this cluster's own CA ("kubernetes-<cluster>", like Talos). */
+  tls?: ServerTls;
 }
 
 export interface KubeSim extends SimServer {
@@ -53,6 +56,8 @@ export interface KubeSim extends SimServer {
   context: string;
   kubeconfigPath: string;
   readOnlyKubeconfigPath?: string;
+  /** PEM of the cluster CA (also in the kubeconfigs as certificate-authority-data). */
+  ca: string;
   token: string;
   store: KubeStore;
   faults: Faults;
@@ -122,13 +127,14 @@ export async function startKubeSim(opts: KubeSimOptions): Promise<KubeSim> {
     reachable: true,
     serverAddress: () => `127.0.0.1:${port}`,
   };
-  const server = createServer(createHandler(ctx));
+  const tls = opts.tls ?? simTls(`kubernetes-${cluster.name}`);
+  const server = createServer({ key: tls.key, cert: tls.cert }, createHandler(ctx));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `https://127.0.0.1:${port}`;
 
   const rollout = (namespace: string, workload: string, image: string, bad: boolean) => workloads.rollout(namespace, workload, image, bad || badImages.isBad(image));
   let argocd: ArgoCdController | undefined;
@@ -139,9 +145,9 @@ export async function startKubeSim(opts: KubeSimOptions): Promise<KubeSim> {
     store.compactAll(); // the Applications were there "before" anyone could watch
   }
 
-  const kubeconfigPath = await writeKubeconfig({ dir: opts.kubeconfigDir, file: `${cluster.name}.kubeconfig.yaml`, cluster: cluster.name, context: cluster.name, user: `${cluster.name}-admin`, server: url, token: opts.token });
+  const kubeconfigPath = await writeKubeconfig({ dir: opts.kubeconfigDir, file: `${cluster.name}.kubeconfig.yaml`, cluster: cluster.name, context: cluster.name, user: `${cluster.name}-admin`, server: url, token: opts.token, ca: tls.ca.cert });
   const readOnlyKubeconfigPath = opts.readOnlyToken
-    ? await writeKubeconfig({ dir: opts.kubeconfigDir, file: `${cluster.name}-readonly.kubeconfig.yaml`, cluster: cluster.name, context: `${cluster.name}-readonly`, user: `${cluster.name}-readonly`, server: url, token: opts.readOnlyToken })
+    ? await writeKubeconfig({ dir: opts.kubeconfigDir, file: `${cluster.name}-readonly.kubeconfig.yaml`, cluster: cluster.name, context: `${cluster.name}-readonly`, user: `${cluster.name}-readonly`, server: url, token: opts.readOnlyToken, ca: tls.ca.cert })
     : undefined;
 
   const cutWatches = (o?: { graceful?: boolean }) => {
@@ -174,6 +180,8 @@ export async function startKubeSim(opts: KubeSimOptions): Promise<KubeSim> {
     context: cluster.name,
     kubeconfigPath,
     readOnlyKubeconfigPath,
+    ca: tls.ca.cert,
+    caFile: tls.ca.file,
     token: opts.token,
     store,
     faults,

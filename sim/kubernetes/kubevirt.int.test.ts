@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSimulator } from '../index';
+import { fetchTrusting } from '../tls';
 import { kubeconfig, sim, until } from './test/helpers';
 
 const VM = { group: 'kubevirt.io', version: 'v1', namespace: GAMING_VM.namespace };
@@ -40,7 +41,7 @@ const agent = (v: Vmi | null) => v?.status.conditions?.some((c) => c.type === 'A
 describe('kubevirt on the simulated prod cluster', () => {
   it('serves VirtualMachines and VirtualMachineInstances read-only, with discovery', async () => {
     const { prod, api, vm, vmi } = await prodWithVm();
-    const groups = (await (await fetch(`${prod.url}/apis`, { headers: { authorization: `Bearer ${prod.token}` } })).json()) as { groups: { name: string }[] };
+    const groups = (await (await fetchTrusting(prod.ca)(`${prod.url}/apis`, { headers: { authorization: `Bearer ${prod.token}` } })).json()) as { groups: { name: string }[] };
     expect(groups.groups.map((g) => g.name)).toContain('kubevirt.io');
     const list = (await api.listClusterCustomObject({ group: 'kubevirt.io', version: 'v1', plural: 'virtualmachines' })) as { items: Vm[] };
     expect(list.items).toHaveLength(1);

@@ -20,7 +20,9 @@ export interface NtfyMessage {
   token?: string;
 }
 
-export interface NtfySim extends SimServer {
+// Plain HTTP, as an ntfy on the LAN behind no proxy often is: the panel's ntfy client takes any URL,
+// and a public ntfy (ntfy.sh) has a certificate from a public CA, which Node trusts without configuration.
+export interface NtfySim extends Omit<SimServer, 'caFile'> {
   messages: NtfyMessage[];
   clear(): void;
 }

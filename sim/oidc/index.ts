@@ -2,11 +2,13 @@
 // Keycloak's URL layout (/realms/<realm>/protocol/openid-connect/...), with a real login form,
 // realm roles and groups in the ID token, short-lived access tokens and refresh tokens.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import http from 'node:http';
+import type http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { URLSearchParams } from 'node:url';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { Faults } from '../faults';
+import { simTls, type ServerTls } from '../tls';
 import type { SimServer } from '../types';
 import { loginPage, logoutPage } from './pages';
 import { SIM_USERS, type SimUser } from './users';
@@ -21,6 +23,8 @@ export interface OidcSimOptions {
   accessTokenTtlSeconds?: number;
   users?: SimUser[];
   faults?: Faults;
+  /** Server certificate; default one signed by the simulator's "keycloak" CA (a private CA, as at home). */
+  tls?: ServerTls;
 }
 
 export interface OidcSim extends SimServer {
@@ -59,11 +63,12 @@ export async function startOidcSim(opts: OidcSimOptions = {}): Promise<OidcSim> 
   const panelUrls = opts.panelUrls ?? ['http://localhost:3000'];
   const grants: Record<string, number> = {};
 
-  const server = http.createServer();
+  const tls = opts.tls ?? simTls('keycloak');
+  const server = https.createServer({ key: tls.key, cert: tls.cert });
   await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
   const mount = `/realms/${realm}`;
-  const issuer = `http://127.0.0.1:${port}${mount}`;
+  const issuer = `https://127.0.0.1:${port}${mount}`;
 
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'sim-rs256', use: 'sig', alg: 'RS256' };
@@ -216,7 +221,8 @@ export async function startOidcSim(opts: OidcSimOptions = {}): Promise<OidcSim> 
   });
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `https://127.0.0.1:${port}`,
+    caFile: tls.ca.file,
     issuer,
     clientId,
     clientSecret,

@@ -1,8 +1,10 @@
 // Proxmox VE API simulator (issue 3, item 4): `/api2/json`, PVEAPIToken auth with per-path privileges,
 // UPID tasks, guest agent, and the exact `application/json;charset=UTF-8` the proxmox-api client demands.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Faults } from '../faults';
+import { simTls, type ServerTls } from '../tls';
 import type { SimServer } from '../types';
 import { DEFAULT_TOKEN_ID, authenticate, defaultPrivileges, type PveToken } from './auth';
 import { PveError, ROUTES, type PveCtx } from './routes';
@@ -14,6 +16,8 @@ export interface ProxmoxSimOptions {
   /** Must be a lowercase UUID: the proxmox-api client refuses anything else. */
   tokenSecret: string;
   faults?: Faults;
+  /** Server certificate; default one signed by a self-signed "pve-root-ca" (Proxmox's own). */
+  tls?: ServerTls;
   /** Time from a finished start task until the guest agent answers (default 20 s). */
   bootDelayMs?: number;
   /** How long start/shutdown/stop tasks run (default 1.5 s). */
@@ -115,7 +119,8 @@ export async function startProxmoxSim(opts: ProxmoxSimOptions): Promise<ProxmoxS
     }
   }
 
-  const server = createServer((req, res) => {
+  const tls = opts.tls ?? simTls('pve-root-ca');
+  const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) reply(res, 500, { data: null }, 'internal error');
     });
@@ -138,7 +143,8 @@ export async function startProxmoxSim(opts: ProxmoxSimOptions): Promise<ProxmoxS
   };
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `https://127.0.0.1:${port}`,
+    caFile: tls.ca.file,
     node: state.node,
     tokenId,
     faults,

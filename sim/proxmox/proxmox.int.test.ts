@@ -1,16 +1,20 @@
 // Contract tests: the real `proxmox-api` client against the Proxmox VE simulator.
 import proxmoxApi from 'proxmox-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { fetchTrusting } from '../tls';
 import { startProxmoxSim, type ProxmoxSim } from './index';
 
 const SECRET = '6f1c3a2e-9b4d-4e8a-a1c7-52d9e0f3b8aa';
 const GiB = 1024 ** 3;
 
 let sim: ProxmoxSim;
+// Proxmox's self-signed pve-root-ca.pem, trusted as the panel's proxmox.tls.caFile does.
+const pveFetch = () => fetchTrusting(fs.readFileSync(sim.caFile, 'utf8'));
 
 function client(tokenID = 'panel@pve!panel', tokenSecret = SECRET) {
   const port = Number(new URL(sim.url).port);
-  return proxmoxApi({ host: '127.0.0.1', port, schema: 'http', tokenID, tokenSecret });
+  return proxmoxApi({ host: '127.0.0.1', port, schema: 'https', tokenID, tokenSecret, fetch: pveFetch() as never });
 }
 
 async function waitTask(api: ReturnType<typeof client>, upid: string) {
@@ -118,10 +122,10 @@ describe('proxmox simulator with the proxmox-api client', () => {
   it('answers 401 for a bad secret and always with the content type the client demands', async () => {
     const bad = client('panel@pve!panel', '00000000-0000-4000-8000-000000000000');
     await expect(bad.nodes.$get()).rejects.toThrow(/401/);
-    const raw = await fetch(`${sim.url}/api2/json/nodes`);
+    const raw = await pveFetch()(`${sim.url}/api2/json/nodes`);
     expect(raw.status).toBe(401);
     expect(raw.headers.get('content-type')).toBe('application/json;charset=UTF-8');
-    const forbidden = await fetch(`${sim.url}/api2/json/nodes/pve/qemu/202/status/stop`, {
+    const forbidden = await pveFetch()(`${sim.url}/api2/json/nodes/pve/qemu/202/status/stop`, {
       method: 'POST',
       headers: { authorization: `PVEAPIToken=panel@pve!panel=${SECRET}` },
     });

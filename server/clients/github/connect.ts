@@ -42,7 +42,7 @@ export function connectGithub(cfg: GithubConfig, timeoutMs = upstreamTimeoutMs()
     auth: cfg.token,
     userAgent: 'homelab-panel',
     log: quietLog,
-    request: { fetch: boundedFetch(fetchFor(cfg.tls), 'github', () => timeoutMs) },
+    request: { fetch: boundedFetch(fetchFor(cfg.tls, 'github'), 'github', () => timeoutMs) },
   });
   return { octokit, owner: cfg.owner, repo: cfg.repo, branch: cfg.branch, webUrl: webUrlFor(cfg.apiUrl, cfg.owner, cfg.repo) };
 }

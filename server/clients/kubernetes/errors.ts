@@ -1,11 +1,14 @@
 import 'server-only';
 import { Observable, type ConfigurationOptions, type ObservableMiddleware } from '@kubernetes/client-node';
 import { UpstreamError } from '../../errors';
+import { tlsProblem } from '../../http/tls-fetch';
 import { counted, deadline } from '../upstream';
 
 /** Any failure talking to a cluster, as an UpstreamError naming the cluster and the HTTP status. */
 export function kubeError(cluster: string, what: string, e: unknown): UpstreamError {
   if (e instanceof UpstreamError) return e;
+  const tls = tlsProblem(e, `cluster ${cluster}`);
+  if (tls) return new UpstreamError(`kubernetes:${cluster}`, undefined, `${what} on cluster ${cluster} failed: ${tls}`);
   const err = e as { code?: unknown; statusCode?: unknown; message?: string; cause?: { code?: string } };
   const status = typeof err?.code === 'number' ? err.code : typeof err?.statusCode === 'number' ? err.statusCode : undefined;
   const detail = err?.cause?.code ?? (err?.message ?? String(e)).split('\n')[0].slice(0, 200);

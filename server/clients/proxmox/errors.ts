@@ -1,6 +1,7 @@
 import 'server-only';
 import { FORBIDDEN_TOKEN, UNREACHABLE, proxmoxReason } from '@/lib/gaming/words';
 import { UpstreamError } from '../../errors';
+import { tlsProblem } from '../../http/tls-fetch';
 import { proxmoxCall } from './connect';
 
 // proxmox-api throws plain Errors whose message carries the status line; this turns them into
@@ -24,6 +25,9 @@ export class ProxmoxError extends UpstreamError {
 export function toProxmoxError(e: unknown): ProxmoxError {
   if (e instanceof ProxmoxError) return e;
   const text = e instanceof Error ? e.message : String(e);
+  // A refused TLS handshake is a configuration problem: say which (tls-fetch words it, naming the key).
+  const tls = tlsProblem(e, 'proxmox', /https:\/\/[^/\s]+/.exec(text)?.[0]);
+  if (tls) return new ProxmoxError(undefined, tls, tls);
   const m = /(?:return Error|failed with) (\d{3}) (.*?)(?:: \{|\s+return: |$)/s.exec(text);
   if (!m) return new ProxmoxError(undefined, UNREACHABLE, text.slice(0, 300));
   const status = Number(m[1]);

@@ -37,7 +37,7 @@ describe.each(DB_KINDS)('promotions on %s', (kind) => {
   let settings: PromotionConfig;
 
   const ctx = (actor = PAUL): PromotionCtx => {
-    const gh = connectGithub({ apiUrl: sim.url, owner: 'paul', repo: 'homelab', branch: 'main', token: TOKEN, tls: { insecureSkipVerify: false } });
+    const gh = connectGithub({ apiUrl: sim.url, owner: 'paul', repo: 'homelab', branch: 'main', token: TOKEN, tls: { caFile: sim.caFile, insecureSkipVerify: false } });
     return { ...testCtx(database().client, actor), github: () => gh, apps: () => async (n) => apps.get(n) ?? (n.endsWith('-dev') ? { name: n, sync: 'Synced', health: 'Healthy', revision: null, images: [] } : null), settings: () => settings, now: () => new Date() };
   };
   const git = async (...args: string[]) => (await run('git', ['-C', sim.repo.path, ...args])).stdout;
@@ -182,7 +182,7 @@ describe.each(DB_KINDS)('promotions on %s', (kind) => {
 
   it('a commit GitHub does not answer in time: the approval answers at once (committing), then settles in the background', async () => {
     const p = await previewPromotion({ services: ['komga'] }, ctx());
-    const gh = connectGithub({ apiUrl: sim.url, owner: 'paul', repo: 'homelab', branch: 'main', token: TOKEN, tls: { insecureSkipVerify: false } }, 300);
+    const gh = connectGithub({ apiUrl: sim.url, owner: 'paul', repo: 'homelab', branch: 'main', token: TOKEN, tls: { caFile: sim.caFile, insecureSkipVerify: false } }, 300);
     const slowCtx: PromotionCtx = { ...ctx(), github: () => gh };
     const n0 = await commitCount();
     sim.faults.set({ hang: true });
