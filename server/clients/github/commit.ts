@@ -134,10 +134,11 @@ export async function mergePullRequest(
   }
 }
 
-const COMMITS_PER_PAGE = 100;
-const MAX_COMMIT_PAGES = 10;
+// Small pages: the commit looked for is nearly always among the newest 30, which stays one request.
+const COMMITS_PER_PAGE = 30;
+const MAX_COMMIT_PAGES = 20;
 
-/** The commit on `branch` whose message carries `needle` (a Promotion-Id trailer): the newest 1,000,
+/** The commit on `branch` whose message carries `needle` (a Promotion-Id trailer): the newest 600,
  * page by page, so a commit that landed is found however many others followed it. */
 export async function findCommitWith(gh: GithubClient, needle: string, branch = gh.branch): Promise<{ sha: string; url: string } | null> {
   try {
