@@ -2,6 +2,7 @@
 // gaming sessions not ended by state, and sessions ended by reason, every known label present.
 import { describe, expect, it } from 'vitest';
 import { DB_KINDS, useTestDatabase } from '@/test/databases';
+import { PROMOTION_STATES } from '@/lib/promotions/state';
 import { metrics } from './metrics';
 import { registerDomainMetrics } from './metrics-domain';
 
@@ -28,7 +29,7 @@ describe.each(DB_KINDS)('domain metrics (%s)', (kind) => {
     expect(text).toContain('# TYPE panel_gaming_sessions_ended_total counter');
     for (const line of text.trim().split('\n').filter(Boolean)) expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{.*\})? -?[\d.e+]+)$/);
     expect(series(text, 'panel_promotions')).toMatchObject({ proposed: 2, live: 1, failed: 1, approved: 0, rejected: 0 });
-    expect(Object.keys(series(text, 'panel_promotions'))).toHaveLength(11);
+    expect(Object.keys(series(text, 'panel_promotions'))).toHaveLength(PROMOTION_STATES.length);
     expect(series(text, 'panel_gaming_sessions_active')).toEqual({ starting: 0, booting: 0, ready: 1, stopping: 0 });
     expect(series(text, 'panel_gaming_sessions_ended_total')).toEqual({ stopped: 0, lease: 2, idle: 1, failed: 0, cancelled: 0, external: 0 });
 

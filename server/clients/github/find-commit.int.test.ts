@@ -20,7 +20,7 @@ describe('findCommitWith', () => {
     await sim.close();
     await rm(dir, { recursive: true, force: true });
   });
-  const gh = () => connectGithub({ apiUrl: sim.url, owner: 'paul', repo: 'homelab', branch: 'main', token: TOKEN, tls: { insecureSkipVerify: false } });
+  const gh = () => connectGithub({ apiUrl: sim.url, owner: 'paul', repo: 'homelab', branch: 'main', token: TOKEN, tls: { caFile: sim.caFile, insecureSkipVerify: false } });
   const follow = async (n: number, tag: string) => {
     for (let i = 0; i < n; i++) await sim.repo.externalCommit({ message: `${tag} ${i}`, files: { [`notes/${tag}-${i}.md`]: `${i}\n` } });
   };

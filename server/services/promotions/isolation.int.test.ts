@@ -25,7 +25,7 @@ describe('a broken overlay is isolated', () => {
   let dir: string;
   let sim: GithubSim;
   const ctx = (): PromotionCtx => {
-    const gh = connectGithub({ apiUrl: sim.url, owner: 'paul', repo: 'homelab', branch: 'main', token: TOKEN, tls: { insecureSkipVerify: false } });
+    const gh = connectGithub({ apiUrl: sim.url, owner: 'paul', repo: 'homelab', branch: 'main', token: TOKEN, tls: { caFile: sim.caFile, insecureSkipVerify: false } });
     const healthy = async (n: string) => ({ name: n, sync: 'Synced' as const, health: 'Healthy' as const, revision: null, images: [] });
     return { ...testCtx(database().client, PAUL), github: () => gh, apps: () => healthy, settings: () => ({ ...DEFAULT_PROMOTION_CONFIG, soakHours: 0 }), now: () => new Date() };
   };
