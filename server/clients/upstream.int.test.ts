@@ -34,7 +34,7 @@ const hang = (target: string) => fetch(`${sim.endpoints.control.url}/faults/${ta
 const counter = async (upstream: string, outcome: string) => {
   const line = (await renderMetrics())
     .split('\n')
-    .find((l) => l.startsWith(`panel_upstream_requests_total{outcome="${outcome}",upstream="${upstream}"}`));
+    .find((l) => l.startsWith('panel_upstream_requests_total{') && l.includes(`upstream="${upstream}"`) && l.includes(`outcome="${outcome}"`));
   return line ? Number(line.split(' ').pop()) : 0;
 };
 

@@ -137,13 +137,16 @@ export async function mergePullRequest(
 // Small pages: the commit looked for is nearly always among the newest 30, which stays one request.
 const COMMITS_PER_PAGE = 30;
 const MAX_COMMIT_PAGES = 20;
+const SINCE_MARGIN_MS = 15 * 60_000;
 
 /** The commit on `branch` whose message carries `needle` (a Promotion-Id trailer): the newest 600,
  * page by page, so a commit that landed is found however many others followed it. */
-export async function findCommitWith(gh: GithubClient, needle: string, branch = gh.branch): Promise<{ sha: string; url: string } | null> {
+export async function findCommitWith(gh: GithubClient, needle: string, opts: { since?: Date; branch?: string } = {}): Promise<{ sha: string; url: string } | null> {
+  // Only commits after `since` (less a margin for clocks that disagree) need looking at: usually one page.
+  const since = opts.since ? new Date(opts.since.getTime() - SINCE_MARGIN_MS).toISOString() : undefined;
   try {
     for (let page = 1; page <= MAX_COMMIT_PAGES; page++) {
-      const r = await gh.octokit.repos.listCommits({ owner: gh.owner, repo: gh.repo, sha: branch, per_page: COMMITS_PER_PAGE, page });
+      const r = await gh.octokit.repos.listCommits({ owner: gh.owner, repo: gh.repo, sha: opts.branch ?? gh.branch, per_page: COMMITS_PER_PAGE, page, ...(since ? { since } : {}) });
       const c = r.data.find((x) => x.commit.message.includes(needle));
       if (c) return { sha: c.sha, url: c.html_url };
       if (r.data.length < COMMITS_PER_PAGE) return null;

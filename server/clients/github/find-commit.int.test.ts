@@ -32,5 +32,8 @@ describe('findCommitWith', () => {
     await follow(100, 'b');
     expect((await findCommitWith(gh(), 'Promotion-Id: p-31'))?.sha).toBe(sha);
     expect(await findCommitWith(gh(), 'Promotion-Id: never')).toBeNull();
+    // Given when the promotion was made, only newer commits are read (GitHub's `since`).
+    expect((await findCommitWith(gh(), 'Promotion-Id: p-31', { since: new Date(Date.now() - 3_600_000) }))?.sha).toBe(sha);
+    expect(await findCommitWith(gh(), 'Promotion-Id: p-31', { since: new Date(Date.now() + 3_600_000) })).toBeNull();
   }, 120_000);
 });

@@ -48,7 +48,7 @@ export async function kvGuestUp(ctx: GamingCtx, vmi: KubevirtVmi | null): Promis
  * Writes `runStrategy` into the VM's manifest. `sha: null` when the manifest already said so. The
  * `trailer` (e.g. "Gaming-Start: <session>") finds a commit whose answer was lost (a timeout).
  */
-export async function commitRunStrategy(ctx: GamingCtx, strategy: RunStrategy, o: { by: string; trailer: string }): Promise<{ sha: string | null }> {
+export async function commitRunStrategy(ctx: GamingCtx, strategy: RunStrategy, o: { by: string; trailer: string; since: Date }): Promise<{ sha: string | null }> {
   const gh = ctx.github();
   const k = ctx.gaming().kubevirt;
   const message = `gaming: ${strategy === 'Always' ? 'start' : 'stop'} ${k.namespace}/${k.vm} (runStrategy: ${strategy})\n\nRequested-by: ${o.by}\n${o.trailer}`;
@@ -71,7 +71,7 @@ export async function commitRunStrategy(ctx: GamingCtx, strategy: RunStrategy, o
     throw new UpstreamError('github', 409, `The gaming VM's manifest kept changing on GitHub; nothing was committed.`);
   } catch (e) {
     if (e instanceof ConflictError) throw e;
-    const found = await findCommitWith(gh, o.trailer).catch(() => null);
+    const found = await findCommitWith(gh, o.trailer, { since: o.since }).catch(() => null);
     if (found) return { sha: found.sha };
     if (e instanceof AppError) throw e;
     throw new UpstreamError('github', undefined, `GitHub could not take the change: ${(e as Error).message}`);
@@ -83,7 +83,7 @@ export async function kvClaimAndStart(ctx: GamingCtx, row: SessionRow): Promise<
   const db = await ctx.db();
   if (!(await transition(db, row.id, ['starting'], { startUpid: 'pending' }, { startUpid: null }))) return;
   try {
-    const r = await commitRunStrategy(ctx, 'Always', { by: row.startedByName, trailer: `Gaming-Start: ${row.id}` });
+    const r = await commitRunStrategy(ctx, 'Always', { by: row.startedByName, trailer: `Gaming-Start: ${row.id}`, since: row.startedAt });
     if (await transition(db, row.id, ['starting'], { startUpid: `commit:${r.sha ?? 'none'}` })) await changed(ctx);
   } catch (e) {
     const err = e instanceof AppError ? e : new UpstreamError('github', undefined, (e as Error).message);
@@ -95,7 +95,7 @@ export async function kvClaimAndStart(ctx: GamingCtx, row: SessionRow): Promise<
 
 /** Stop = a commit of runStrategy Halted; KubeVirt shuts the guest down (ACPI, then forced after its grace period). */
 export async function kvRequestShutdown(ctx: GamingCtx, row: SessionRow, by: string): Promise<{ sha: string | null }> {
-  return commitRunStrategy(ctx, 'Halted', { by, trailer: `Gaming-Stop: ${row.id}` });
+  return commitRunStrategy(ctx, 'Halted', { by, trailer: `Gaming-Stop: ${row.id}`, since: row.startedAt });
 }
 
 /** One step of the session from what the cluster shows (the pure rules in lib/gaming/kubevirt.ts). */

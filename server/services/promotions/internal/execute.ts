@@ -62,7 +62,7 @@ export async function executePromotion(ctx: PromotionCtx, id: string, approver: 
       return { state: 'committing', error };
     }
     // Any other error: the request may still have landed before it failed; the Promotion-Id trailer tells.
-    const found = await findCommitWith(gh, `Promotion-Id: ${id}`).catch(() => null);
+    const found = await findCommitWith(gh, `Promotion-Id: ${id}`, { since: await createdAt(ctx, id) }).catch(() => null);
     if (found) result = await settle(ctx, id, actor, { kind: 'committed', ...found });
     else {
       const error = (e as Error).message;
@@ -86,6 +86,11 @@ async function settle(ctx: PromotionCtx, id: string, actor: string, r: { kind: '
   return { state: 'committed', commitSha: r.sha };
 }
 
+/** When the promotion was made: its commit can only be newer (the trailer lookup reads from there). */
+async function createdAt(ctx: PromotionCtx, id: string): Promise<Date | undefined> {
+  return (await (await ctx.db()).promotion.findUnique({ where: { id }, select: { createdAt: true } }))?.createdAt;
+}
+
 /** Retries of the trailer lookup after a timed-out commit; after them the tracker's recovery takes over. */
 const LOOKUP_DELAYS_MS = [0, 2_000, 4_000, 8_000, 16_000];
 
@@ -102,7 +107,7 @@ export async function settleAfterTimeout(ctx: PromotionCtx, id: string, approver
       if (delay) await new Promise((r) => setTimeout(r, delay));
       let found: { sha: string; url: string } | null;
       try {
-        found = await findCommitWith(ctx.github(), `Promotion-Id: ${id}`);
+        found = await findCommitWith(ctx.github(), `Promotion-Id: ${id}`, { since: await createdAt(ctx, id) });
       } catch {
         continue; // GitHub still away: ask again later
       }

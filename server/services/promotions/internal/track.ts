@@ -101,7 +101,7 @@ async function recover(ctx: PromotionCtx, p: Promotion): Promise<void> {
     await transition(db, p.id, 'failed', { actor: JOB, message: msg('tl.stoppedBefore') }, { error: 'interrupted' });
     return;
   }
-  const found = await findCommitWith(ctx.github(), `Promotion-Id: ${p.id}`);
+  const found = await findCommitWith(ctx.github(), `Promotion-Id: ${p.id}`, { since: p.createdAt });
   if (found) await transition(db, p.id, 'committed', { actor: JOB, message: msg('tl.foundCommit', { sha: found.sha.slice(0, 7) }) }, { commitSha: found.sha, commitUrl: found.url });
   else await transition(db, p.id, 'failed', { actor: JOB, message: msg('tl.stoppedWhile') }, { error: 'interrupted' });
 }
