@@ -5,9 +5,8 @@ import type { GamingStateDto } from '@/lib/gaming/types';
 import { stateLabel } from '@/lib/gaming/words';
 import { msg, readStoredMessage, type Message } from '@/lib/i18n/message';
 import type { Actor } from '../../../context';
-import { AppError } from '../../../errors';
+import { preflightPreview, readOrNotice } from '../internal/card';
 import type { GamingCtx } from '../internal/ctx';
-import { errorMsg } from '../internal/say';
 import { activeSession, lastEnded, leaseView, toSessionDto } from '../internal/sessions';
 import { isCommitted, KUBEVIRT_VMID, kvGatherFacts, kvGuestUp, kvObserve, type KvSeen } from './kubevirt-engine';
 
@@ -15,14 +14,9 @@ import { isCommitted, KUBEVIRT_VMID, kvGatherFacts, kvGuestUp, kvObserve, type K
 // fails because of the cluster: an unreachable API server becomes the card's notice.
 
 async function readCluster(ctx: GamingCtx): Promise<{ seen: KvSeen | null; notice: Message | null }> {
-  try {
-    const seen = await kvObserve(ctx);
-    const k = ctx.gaming().kubevirt;
-    return { seen, notice: seen.vm ? null : msg('srv.kv.notOnCluster', { vm: `${k.namespace}/${k.vm}`, cluster: k.cluster }) };
-  } catch (e) {
-    if (e instanceof AppError) return { seen: null, notice: errorMsg(e) };
-    throw e;
-  }
+  const { value: seen, notice } = await readOrNotice(() => kvObserve(ctx));
+  const k = ctx.gaming().kubevirt;
+  return { seen, notice: notice ?? (seen?.vm ? null : msg('srv.kv.notOnCluster', { vm: `${k.namespace}/${k.vm}`, cluster: k.cluster })) };
 }
 
 export async function kubevirtCard(ctx: GamingCtx, actor: Actor): Promise<GamingStateDto> {
@@ -45,15 +39,7 @@ export async function kubevirtCard(ctx: GamingCtx, actor: Actor): Promise<Gaming
   const power = can(actor.role, 'gaming:power');
   const reachable = !!seen?.vm;
 
-  let preflight: GamingStateDto['preflight'] = null;
-  if (power && (state === 'off' || state === 'failed') && reachable) {
-    try {
-      const r = evaluateKubevirtPreflight(await kvGatherFacts(ctx, actor));
-      preflight = { ok: r.ok, checks: r.checks, note: r.note, refusal: r.refusal };
-    } catch {
-      preflight = null; // the preview is a courtesy; the real check runs on Start
-    }
-  }
+  const preflight = await preflightPreview(power && (state === 'off' || state === 'failed') && reachable, async () => evaluateKubevirtPreflight(await kvGatherFacts(ctx, actor)));
   const lease = leaseView(active, now, cfg.lease);
   const detail =
     state === 'failed'

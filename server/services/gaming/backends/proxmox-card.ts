@@ -4,10 +4,10 @@ import { evaluatePreflight } from '@/lib/gaming/preflight';
 import { cardState } from '@/lib/gaming/state';
 import type { GamingStateDto } from '@/lib/gaming/types';
 import { stateLabel } from '@/lib/gaming/words';
-import { msg, readStoredMessage, type Message } from '@/lib/i18n/message';
-import type { VmStatus } from '../../../clients/proxmox/power';
+import { msg, readStoredMessage } from '@/lib/i18n/message';
 import type { Actor } from '../../../context';
 import { AppError } from '../../../errors';
+import { preflightPreview, readOrNotice } from '../internal/card';
 import type { GamingCtx } from '../internal/ctx';
 import { errorMsg } from '../internal/say';
 import { activeSession, lastEnded, leaseView, toSessionDto } from '../internal/sessions';
@@ -17,20 +17,11 @@ import { gatherFacts, gamingVmid } from './proxmox-facts';
 // The card with the Proxmox backend. Never fails because of Proxmox: an unreachable host or a refused
 // token becomes the card's notice, so the rest of the page keeps working.
 
-async function readVms(ctx: GamingCtx): Promise<{ vms: VmStatus[] | null; notice: Message | null }> {
-  try {
-    return { vms: await ctx.proxmox().listVms(), notice: null };
-  } catch (e) {
-    if (e instanceof AppError) return { vms: null, notice: errorMsg(e) };
-    throw e;
-  }
-}
-
 export async function proxmoxCard(ctx: GamingCtx, actor: Actor): Promise<GamingStateDto> {
   const db = await ctx.db();
   const cfg = ctx.gaming();
   const now = ctx.now();
-  const { vms, notice: readNotice } = await readVms(ctx);
+  const { value: vms, notice: readNotice } = await readOrNotice(() => ctx.proxmox().listVms());
   let notice = readNotice;
   let vmid = cfg.vmid ?? null;
   if (vms && !vmid) {
@@ -50,15 +41,7 @@ export async function proxmoxCard(ctx: GamingCtx, actor: Actor): Promise<GamingS
   const state = cardState({ reachable, running: vm ? vm.running : null, guestUp: up, session: active, lastEnded: ended?.endedAt ? { endReason: ended.endReason, endedAt: ended.endedAt } : null, now });
   const power = can(actor.role, 'gaming:power');
 
-  let preflight: GamingStateDto['preflight'] = null;
-  if (power && (state === 'off' || state === 'failed') && vms) {
-    try {
-      const r = evaluatePreflight(await gatherFacts(ctx, actor, vms));
-      preflight = { ok: r.ok, checks: r.checks, note: r.note, refusal: r.refusal };
-    } catch {
-      preflight = null; // the preview is a courtesy; the real check runs on Start
-    }
-  }
+  const preflight = await preflightPreview(power && (state === 'off' || state === 'failed') && !!vms, async () => evaluatePreflight(await gatherFacts(ctx, actor, vms!)));
   const lease = leaseView(active, now, cfg.lease);
   const detail =
     state === 'failed' ? readStoredMessage(ended?.failure ?? null) : state === 'unreachable' ? (notice ?? msg('srv.unreachable')) : active?.state === 'starting' && active.stopDev && !active.startUpid ? msg('srv.stoppingDev') : null;
