@@ -59,7 +59,14 @@ export function admit(state: ShedState, req: http.IncomingMessage, res: http.Ser
   // The socket's peer, stamped over whatever the client sent under that name (server/http/client-ip.ts).
   req.headers[SOCKET_IP_HEADER] = req.socket?.remoteAddress ?? '';
   const path = pathOf(req.url);
-  if (EXEMPT.has(path)) return true;
+  if (EXEMPT.has(path)) {
+    // Liveness is answered here, at the door: no routing, no render, the least event-loop time a
+    // busy process can give (app/api/healthz/route.ts answers the same where this hook is absent).
+    if (req.method !== 'GET' && req.method !== 'HEAD') return true;
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : '{"status":"ok"}');
+    return false;
+  }
   if (!decodable(path)) {
     // Next's router would throw decoding it (a 500); it can only be the caller's error.
     res.shouldKeepAlive = false;
