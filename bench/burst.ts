@@ -5,17 +5,13 @@
 // Bounded: BENCH_BURST requests per phase (default 5000), every request times out after 60 s.
 //   cp -a .next/standalone /tmp/panel-build && BENCH_STANDALONE=/tmp/panel-build npx tsx bench/burst.ts
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import pg from 'pg';
 import { Worker } from 'node:worker_threads';
 import { Agent } from 'undici';
 import { signIn } from '../e2e/support/login';
-import { homelabConfigFromEndpoints } from '../sim/config';
-import { startSimulator } from '../sim/index';
+import { benchHomelab } from './support/homelab';
 
 const BURST = Math.min(Number(process.env.BENCH_BURST ?? 5000), 5000);
 const STREAMS = Math.min(Number(process.env.BENCH_STREAMS ?? 2000), 2000);
@@ -35,17 +31,8 @@ const rssMb = (pid: number) => {
 // One connection per concurrent request, as 5,000 separate clients would open.
 const burstAgent = new Agent({ connections: 6000, pipelining: 0, headersTimeout: 60_000, bodyTimeout: 60_000 });
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-burst-'));
-const sim = await startSimulator({ dir: path.join(dir, 'sim'), panelUrls: [url] });
-const adminUrl = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const dbName = `panel_burst_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const dbUrl = new URL(adminUrl);
-dbUrl.pathname = `/${dbName}`;
-const cfgFile = path.join(dir, 'homelab.yaml');
-fs.writeFileSync(cfgFile, homelabConfigFromEndpoints(sim.endpoints, { publicUrl: url, authSecret: randomBytes(33).toString('base64'), databaseUrl: dbUrl.toString() }));
+const homelab = await benchHomelab(url, 'burst');
+const { cfgFile } = homelab;
 const panel = spawn(process.execPath, [path.join(STANDALONE, 'server.js')], {
   env: { ...process.env, NODE_OPTIONS: HEAP, PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' },
   stdio: ['ignore', process.env.BENCH_PANEL_LOG ? fs.openSync(process.env.BENCH_PANEL_LOG, 'w') : 'ignore', 'pipe'],
@@ -160,9 +147,6 @@ try {
   await browser.close();
   panel.kill('SIGTERM');
   await sleep(500);
-  await sim.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-  await admin.end();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await homelab.close();
   await burstAgent.close();
 }

@@ -11,17 +11,13 @@
 // or copy the build aside and point BENCH_STANDALONE at it (no lock needed while it runs):
 //   cp -a .next/standalone /tmp/panel-build && BENCH_STANDALONE=/tmp/panel-build npx tsx bench/dashboard.ts
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
-import pg from 'pg';
 import { WebSocket } from 'undici';
 import { signIn } from '../e2e/support/login';
-import { homelabConfigFromEndpoints } from '../sim/config';
-import { startSimulator } from '../sim/index';
+import { benchHomelab } from './support/homelab';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -65,17 +61,8 @@ async function liveHeapMb(): Promise<number> {
   return Number(r.result?.result?.value ?? 0) / 1024 / 1024;
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-dash-'));
-const sim = await startSimulator({ dir: path.join(dir, 'sim'), panelUrls: [url], scale, latencyMs, syncDelayMs: 500 });
-const adminUrl = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const dbName = `panel_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const dbUrl = new URL(adminUrl);
-dbUrl.pathname = `/${dbName}`;
-const cfgFile = path.join(dir, 'homelab.yaml');
-fs.writeFileSync(cfgFile, homelabConfigFromEndpoints(sim.endpoints, { publicUrl: url, authSecret: randomBytes(33).toString('base64'), databaseUrl: dbUrl.toString() }));
+const homelab = await benchHomelab(url, 'bench', { scale, latencyMs, syncDelayMs: 500 });
+const { sim, cfgFile } = homelab;
 const panel = spawn(process.execPath, [path.join(STANDALONE, 'server.js')], {
   // BENCH_PANEL_NODE_OPTIONS=--max-old-space-size=192 bounds the heap: RSS then shows whether memory is really retained.
   env: { ...process.env, NODE_OPTIONS: `${process.env.BENCH_PANEL_NODE_OPTIONS ?? ''}${INSPECT_PORT ? ` --inspect=127.0.0.1:${INSPECT_PORT}` : ''}`, PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn' },
@@ -155,8 +142,5 @@ try {
   await browser.close();
   panel.kill('SIGTERM');
   await sleep(500);
-  await sim.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-  await admin.end();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await homelab.close();
 }
