@@ -2,7 +2,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import { PANEL_URL } from '../playwright.config';
 import { boundArgsFromHtml, builtActions, MANIFEST_FILE, readActionAnswer, type ActionAnswer } from './support/actions';
 import { ACTION_ACCESS, ROUTE_ACCESS, SEGMENTS, type Access } from './support/authz-table';
-import { signIn } from './support/login';
+import { cookieHeader } from './support/login';
 import { routeHandlers, serverActions } from './support/routes';
 
 // Every route handler × {anonymous, signed in without a role, family, admin}. Mutations are probed
@@ -22,15 +22,7 @@ function allowed(access: Access, caller: Caller): boolean | 'any' {
   return caller === 'admin';
 }
 
-async function cookieHeader(browser: Browser, caller: Caller): Promise<string> {
-  if (caller === 'anonymous') return '';
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, LOGIN[caller]);
-  const cookies = await context.cookies();
-  await context.close();
-  return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-}
+const cookieOf = (browser: Browser, caller: Caller) => cookieHeader(browser, caller === 'anonymous' ? null : LOGIN[caller]);
 
 test('every route and server action has an expected answer in the table', () => {
   const routes = routeHandlers().map((r) => r.key);
@@ -47,7 +39,7 @@ test('every route and server action has an expected answer in the table', () => 
 
 test('routes × callers: no escalation, and refusals are 401/403 JSON', async ({ browser }) => {
   test.setTimeout(180_000);
-  const cookies = Object.fromEntries(await Promise.all(CALLERS.map(async (c) => [c, await cookieHeader(browser, c)] as const)));
+  const cookies = Object.fromEntries(await Promise.all(CALLERS.map(async (c) => [c, await cookieOf(browser, c)] as const)));
   const escalations: string[] = [];
   const wrong: string[] = [];
   for (const r of routeHandlers()) {
@@ -100,7 +92,7 @@ interface AuditRow {
 // action, `Next-Action: <id>` from the build's manifest, React-encoded arguments) with the same probe.
 test('server actions × callers over HTTP: no escalation, refusals change nothing', async ({ browser }) => {
   test.setTimeout(180_000);
-  const cookies = Object.fromEntries(await Promise.all(CALLERS.map(async (c) => [c, await cookieHeader(browser, c)] as const)));
+  const cookies = Object.fromEntries(await Promise.all(CALLERS.map(async (c) => [c, await cookieOf(browser, c)] as const)));
   const audit = async (): Promise<AuditRow[]> => {
     const res = await fetch(`${PANEL_URL}/api/audit?limit=200`, { headers: { cookie: cookies.admin } });
     expect(res.status).toBe(200);

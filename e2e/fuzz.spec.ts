@@ -2,7 +2,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import { PANEL_URL } from '../playwright.config';
 import { builtActions } from './support/actions';
 import { ROUTE_ACCESS, SEGMENTS } from './support/authz-table';
-import { signIn } from './support/login';
+import { cookieHeader } from './support/login';
 import { routeHandlers } from './support/routes';
 
 // Malformed input to every route handler, page and server action, as anonymous, family and admin:
@@ -39,15 +39,7 @@ const HEADERS: Record<string, string>[] = [
   { cookie: 'authjs.session-token=garbage; __Secure-authjs.session-token=%00' },
 ];
 
-async function cookieHeader(browser: Browser, caller: Caller): Promise<string> {
-  if (caller === 'anonymous') return '';
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, LOGIN[caller]);
-  const cookies = await context.cookies();
-  await context.close();
-  return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-}
+const cookieOf = (browser: Browser, caller: Caller) => cookieHeader(browser, caller === 'anonymous' ? null : LOGIN[caller]);
 
 interface Probe {
   label: string;
@@ -79,7 +71,7 @@ async function send(url: string, init: Probe['init'], cookie: string): Promise<n
 
 test('≥ 20 malformed inputs to every route handler and page, as each caller: no 5xx', async ({ browser }) => {
   test.setTimeout(600_000);
-  const cookies = Object.fromEntries(await Promise.all(CALLERS.map(async (c) => [c, await cookieHeader(browser, c)] as const)));
+  const cookies = Object.fromEntries(await Promise.all(CALLERS.map(async (c) => [c, await cookieOf(browser, c)] as const)));
   const pages = ['/', '/services', '/audit', '/clusters', '/clusters/[name]', '/promotions', '/promotions/[id]', '/gaming', '/capacity', '/signin', '/no-access'];
   const targets = [...routeHandlers().filter((r) => !SKIP.has(r.key) && r.key in ROUTE_ACCESS), ...pages.map((p) => ({ key: `GET ${p} (page)`, method: 'GET', pattern: p }))];
   const errors: string[] = [];
@@ -101,7 +93,7 @@ test('≥ 20 malformed inputs to every route handler and page, as each caller: n
 
 test('≥ 20 malformed calls to every server action, and tampered or cross-origin action posts: no 5xx', async ({ browser }) => {
   test.setTimeout(300_000);
-  const cookies = Object.fromEntries(await Promise.all(CALLERS.map(async (c) => [c, await cookieHeader(browser, c)] as const)));
+  const cookies = Object.fromEntries(await Promise.all(CALLERS.map(async (c) => [c, await cookieOf(browser, c)] as const)));
   const errors: string[] = [];
   const actionHeaders = (id: string, extra: Record<string, string> = {}) => ({ accept: 'text/x-component', 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', ...extra });
   const bodies = ['', 'not json', '[', '[null]', '{}', '[{"__fuzz":"\\u0000"}]', `[${'['.repeat(3000)}${']'.repeat(3000)}]`, '["$@99"]', '["$K1"]', '["$Q1"]', '[1e309]', JSON.stringify(['y'.repeat(50_000)])];

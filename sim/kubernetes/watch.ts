@@ -62,14 +62,20 @@ export function serveWatch(res: ServerResponse, w: WatchRequest) {
   }
   if (first.length) res.write(first.join(''));
 
+  // Nothing is written once the stream ended (a cut, the timeout): over TLS 'close' comes later than
+  // end(), and a write in between would be an unhandled 'write after end' that takes the process down.
+  const send = (text: string) => {
+    if (!res.writableEnded && !res.destroyed) res.write(text);
+  };
+  res.on('error', () => undefined);
   const unsubscribe = store.subscribe(type.key, (ev) => {
-    if (inScope(ev.object)) res.write(objLine(ev.type, ev.object));
+    if (inScope(ev.object)) send(objLine(ev.type, ev.object));
   });
   const timers: NodeJS.Timeout[] = [];
   if (w.allowBookmarks) {
     // The cluster's resourceVersion is a safe bookmark: events are delivered synchronously, so every
     // change of this type up to it has already been written to this stream.
-    const t = setInterval(() => res.write(line('BOOKMARK', { kind: type.kind, apiVersion, metadata: { resourceVersion: String(store.resourceVersion) } })), w.bookmarkIntervalMs);
+    const t = setInterval(() => send(line('BOOKMARK', { kind: type.kind, apiVersion, metadata: { resourceVersion: String(store.resourceVersion) } })), w.bookmarkIntervalMs);
     timers.push(t);
   }
   if (w.timeoutSeconds && w.timeoutSeconds > 0) timers.push(setTimeout(() => res.end(), w.timeoutSeconds * 1000));
