@@ -36,6 +36,7 @@ describe('load shedding', () => {
     expect((await extra[0].json()).error.code).toBe('overloaded');
     const live = await fetch(`${base}/api/healthz`);
     expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]); // answered at the door, not by the app
+    expect(live.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     held.splice(0).forEach((f) => f());
     await Promise.all(slow);
     await until(() => state.inFlight === 0);
