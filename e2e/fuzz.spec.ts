@@ -17,9 +17,10 @@ const SKIP = new Set(['POST /api/sign-out', 'POST /api/auth/[...nextauth]']);
 
 const SEGMENT_VALUES = ['%00', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(3000), '%ff%fe', "' OR 1=1 --", '%E2%80%AE', '-1', '9999999999999999999999'];
 const QUERIES = ['?cursor=9999999999999999999', '?cursor=-1', '?actor=%00', '?action=%00%01', '?limit=abc', '?limit=-5&limit=7', '?outcome[]=x', `?lastEventId=${'9'.repeat(5000)}`, '?%zz=1', '?callbackUrl=javascript:alert(1)'];
+// No `null` body: for a verb without input (batch, start) it is the same as an empty request — a valid
+// call that would really promote or start, changing the state the specs after this one start from.
 const BODIES: { type: string; body: string }[] = [
   { type: 'application/json', body: '{"a":' },
-  { type: 'application/json', body: 'null' },
   { type: 'application/json', body: '[]' },
   { type: 'application/json', body: '"string"' },
   { type: 'application/json', body: '1e309' },

@@ -64,7 +64,7 @@ export function admit(state: ShedState, req: http.IncomingMessage, res: http.Ser
     // Liveness is answered here, at the door: no routing, no render, the least event-loop time a
     // busy process can give (app/api/healthz/route.ts answers the same where this hook is absent).
     if (req.method !== 'GET' && req.method !== 'HEAD') return true;
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-request-id': randomUUID() });
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-request-id': randomUUID() });
     res.end(req.method === 'HEAD' ? undefined : '{"status":"ok"}');
     return false;
   }
