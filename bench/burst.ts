@@ -46,7 +46,8 @@ panel.on('exit', (code, signal) => (crashed = `exit code ${code} signal ${signal
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 
 async function cookieOf(user: string): Promise<string> {
-  const context = await browser.newContext({ baseURL: url });
+  // The simulated Keycloak's login page is HTTPS with the simulator's own CA (docs/simulator.md).
+  const context = await browser.newContext({ baseURL: url, ignoreHTTPSErrors: true });
   await signIn(await context.newPage(), user);
   const c = (await context.cookies()).map((x) => `${x.name}=${x.value}`).join('; ');
   await context.close();
