@@ -21,6 +21,8 @@ async function startBackground() {
   startGamingJobs();
   const { ensurePromotionJobs } = await import('./jobs/promotions');
   ensurePromotionJobs();
+  const { ensureHistoryJob } = await import('./jobs/history');
+  ensureHistoryJob();
   const { releaseLeasesOnShutdown } = await import('./jobs/leader');
   releaseLeasesOnShutdown(db);
 }
