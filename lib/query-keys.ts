@@ -7,6 +7,11 @@ export const queryKeys = {
   cluster: (name: string) => ['clusters', name] as const,
   services: (filters: Record<string, string | number | undefined> = {}) => ['services', filters] as const,
   capacity: () => ['capacity'] as const,
+  /** Refetched on the app topic (prefix "services"): the strip follows a service going down and up. */
+  serviceHistory: (cluster: string, app: string) => ['services', 'history', cluster, app] as const,
+  clusterHistory: (name: string) => ['clusters', name, 'history'] as const,
+  /** Sampled every 5 minutes: no topic, refetched when the page is opened again. */
+  memoryHistory: () => ['history', 'memory'] as const,
   gaming: () => ['gaming'] as const,
   devPower: () => ['gaming', 'dev-power'] as const,
   promotions: () => ['promotions'] as const,

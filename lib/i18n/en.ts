@@ -2,6 +2,7 @@
 // Family-facing strings use plain words, no jargon.
 import { enGaming } from './en-gaming';
 import { enGates } from './en-gates';
+import { enHistory } from './en-history';
 import { enPromotions } from './en-promotions';
 import { enServer } from './en-server';
 import { enTimeline } from './en-timeline';
@@ -290,6 +291,7 @@ export const en = {
   ...enGates,
   ...enPromotions,
   ...enTimeline,
+  ...enHistory,
 } as const;
 
 export type MessageKey = keyof typeof en;

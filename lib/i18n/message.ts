@@ -30,6 +30,11 @@ function param(v: MessageParam, t: Translate, locale: Locale, timeZone: string |
   return depth > 3 ? v.code : render(v, t, locale, timeZone, depth + 1);
 }
 
+/** A duration in plain words (the history strips' outages). */
+export function formatDuration(ms: number, t: Translate, locale: Locale): string {
+  return duration(ms, t, locale);
+}
+
 /** A duration in plain words, rounded up to the minute: "1 min", "1 h 30 min", "3 days", "2 days 4 h". */
 function duration(ms: number, t: Translate, locale: Locale): string {
   const n = (x: number) => new Intl.NumberFormat(locale, { useGrouping: false }).format(x);

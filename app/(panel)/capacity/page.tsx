@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { CapacityView } from '@/components/dashboard/capacity-view';
+import { MemoryHistoryCard } from '@/components/history/memory-history-card';
 import { requestLocale } from '@/components/providers/locale';
 import { can } from '@/lib/permissions';
 import { getCapacity } from '@/server/services/capacity/get-capacity';
+import { getMemoryHistory } from '@/server/services/history/get-memory-history';
 import { viewerOrRedirect } from '../_lib/viewer';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,6 +14,13 @@ export const dynamic = 'force-dynamic';
 
 export default async function CapacityPage() {
   const viewer = await viewerOrRedirect();
-  const capacity = await getCapacity();
-  return <CapacityView initial={capacity} devPower={can(viewer.role, 'dev:power')} />;
+  const [capacity, memory] = await Promise.all([getCapacity(), getMemoryHistory()]);
+  return (
+    <>
+      <CapacityView initial={capacity} devPower={can(viewer.role, 'dev:power')} />
+      <div className="mt-4">
+        <MemoryHistoryCard initial={memory} />
+      </div>
+    </>
+  );
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { ClusterDetailView } from '@/components/dashboard/cluster-detail-view';
 import { DevPowerCard } from '@/components/gaming/dev-power-card';
+import { ClusterHistory } from '@/components/history/cluster-history';
 import { can } from '@/lib/permissions';
 import { getCluster } from '@/server/services/clusters/get-cluster';
+import { getClusterHistory } from '@/server/services/history/get-cluster-history';
 import { load } from '../../_lib/load';
 import { viewerOrRedirect } from '../../_lib/viewer';
 
@@ -18,10 +20,13 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
 export default async function ClusterPage({ params }: { params: Promise<{ name: string }> }) {
   const viewer = await viewerOrRedirect();
   const { name } = await params;
-  const detail = await load(() => getCluster({ name }));
+  const [detail, history] = await Promise.all([load(() => getCluster({ name })), load(() => getClusterHistory({ name }))]);
   return (
     <>
       <ClusterDetailView initial={detail} />
+      <div className="mt-4 max-w-3xl">
+        <ClusterHistory initial={history} />
+      </div>
       {name === DEV_CLUSTER && can(viewer.role, 'dev:power') ? (
         <div className="mt-4 max-w-xl">
           <DevPowerCard />
