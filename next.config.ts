@@ -27,7 +27,8 @@ const nextConfig: NextConfig = {
       },
     ];
   },
-  outputFileTracingIncludes: { '/**': ['./prisma/migrations/**/*'] },
+  // Simple Icons' SVG files are read one by one, by slug, on the server (server/services/icons/internal/resolve.ts).
+  outputFileTracingIncludes: { '/**': ['./prisma/migrations/**/*', './node_modules/simple-icons/icons/*.svg'] },
 };
 
 export default nextConfig;

@@ -13,7 +13,7 @@ const PUBLIC = ['/signin'];
 function withHeaders(req: NextRequest, res: NextResponse | null): NextResponse {
   const cfg = panelConfig();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy({ nonce, formTargets: [new URL(cfg.auth.issuer).origin] });
+  const csp = contentSecurityPolicy({ nonce, formTargets: [new URL(cfg.auth.issuer).origin], imageOrigins: cfg.icons.imageOrigins });
   // The request id (the caller's sane `x-request-id`, else a fresh one) for the page and the response;
   // API routes are not matched and get theirs from `route()` in server/http/respond.ts.
   const reqId = currentRequestId() ?? requestIdFrom(req.headers.get(REQUEST_ID_HEADER));

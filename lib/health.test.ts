@@ -4,7 +4,7 @@ import type { AppDto } from './live/types';
 
 const app = (name: string, cluster: string, o: Partial<AppDto> = {}, meta: Partial<AppDto['meta']> = {}): AppDto => ({
   name: `${name}-${cluster}`, appNamespace: 'argocd', cluster, namespace: 'media', sync: 'Synced', health: 'Healthy', healthSince: 1000, revision: null, images: [], resourceVersion: '1',
-  meta: { displayName: name, description: null, url: `https://${name}.example`, icon: 'music', audience: 'family', authTier: 2, ...meta }, ...o,
+  meta: { displayName: name, description: null, url: `https://${name}.example`, icon: 'music', group: null, audience: 'family', authTier: 2, ...meta }, ...o,
 });
 const input = (apps: AppDto[], o: Partial<Parameters<typeof buildTiles>[0]> = {}) => ({ apps, appsReachable: true, appsLastGood: 1, unreachable: new Map<string, number | null>(), ...o });
 

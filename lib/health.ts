@@ -1,6 +1,7 @@
 // The family's view of the homelab: one tile per service meant for them, and the state of things
 // in plain words ("Everything is running" / "Music is down since 14:05"). Pure; the words
 // themselves come from the message catalogue (lib/i18n), this decides what to say.
+import type { TileGlyph } from './icons';
 import type { AppDto, HealthStatus } from './live/types';
 
 export type TileState = 'up' | 'updating' | 'down' | 'unknown';
@@ -10,6 +11,9 @@ export interface ServiceTile {
   name: string;
   description: string | null;
   icon: string | null;
+  /** What the tile draws instead of the initial (resolved on the server from `icon`); null: the initial. */
+  glyph: TileGlyph | null;
+  group: string | null;
   url: string;
   state: TileState;
   /** Epoch ms the state began (down since …), or the last good time when unknown. */
@@ -54,9 +58,10 @@ export function buildTiles(input: TileInput): ServiceTile[] {
       state = 'unknown';
       since = input.unreachable.get(a.cluster) ?? null;
     }
-    tiles.push({ id: `${a.appNamespace}/${a.name}`, name: a.meta.displayName, description: a.meta.description, icon: a.meta.icon, url, state, since, cluster: a.cluster });
+    tiles.push({ id: `${a.appNamespace}/${a.name}`, name: a.meta.displayName, description: a.meta.description, icon: a.meta.icon, glyph: null, group: a.meta.group, url, state, since, cluster: a.cluster });
   }
-  return tiles.sort((x, y) => x.name.localeCompare(y.name));
+  // Grouped tiles first, by group, then the ungrouped ones; by name within.
+  return tiles.sort((x, y) => (x.group === null ? 1 : 0) - (y.group === null ? 1 : 0) || (x.group ?? '').localeCompare(y.group ?? '') || x.name.localeCompare(y.name));
 }
 
 export type HomeHealth =

@@ -112,6 +112,18 @@ export const ConfigSchema = z
       .object({ timeoutMs: z.coerce.number().int().min(100, 'must be at least 100 (ms)').max(60_000, 'must be at most 60000 (ms)').default(5_000) })
       .strict()
       .default({ timeoutMs: 5_000 }),
+    // ---- Service icons (issue 16): a folder of icon files served at /api/icons/<file>, and the
+    // origins whose image URLs a tile may show (added to the CSP's img-src; never proxied).
+    icons: z
+      .object({
+        dir: z.string().min(1).optional(),
+        imageOrigins: z
+          .array(z.url({ protocol: /^https$/, error: 'expected an https origin like "https://cdn.jsdelivr.net"' }).transform((u) => new URL(u).origin))
+          .max(20)
+          .default([]),
+      })
+      .strict()
+      .default({ imageOrigins: [] }),
     // ---- Overload and hostile input (issue 13): load shedding and audit growth bounds.
     load: LoadConfigSchema.default(LOAD_DEFAULTS),
     audit: AuditConfigSchema.default(AUDIT_DEFAULTS),

@@ -24,7 +24,7 @@ export function AvailabilityStrip({ strip, label, now, uptimeKey = 'history.upti
   const when = (ms: number) => formatTime(ms, locale, now);
   const uptimeText = strip.uptime.ratio === null ? t('history.uptimeNone') : t(uptimeKey, { pct: formatPct(strip.uptime.ratio, locale) });
   const outageText = (o: { from: number; to: number }) =>
-    o.to >= now - 1_000 ? t('history.outageNow', { from: when(o.from), duration: formatDuration(o.to - o.from, t, locale) }) : t('history.outage', { from: when(o.from), to: when(o.to), duration: formatDuration(o.to - o.from, t, locale) });
+    o.to >= strip.to ? t('history.outageNow', { from: when(o.from), duration: formatDuration(o.to - o.from, t, locale) }) : t('history.outage', { from: when(o.from), to: when(o.to), duration: formatDuration(o.to - o.from, t, locale) });
   const bucketText = (i: number) => {
     const b = strip.buckets[i];
     const vars = { from: when(b.from), to: when(b.to), duration: formatDuration(b.downMs, t, locale) };

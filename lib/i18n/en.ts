@@ -52,6 +52,7 @@ export const en = {
   'tile.down': 'Down',
   'tile.unknown': 'Unknown',
   'tile.open': 'Open {name}',
+  'tile.otherGroup': 'Other services',
   'cluster.reachable': 'Reachable',
   'cluster.unreachable': 'Unreachable',
   'cluster.kubernetes': 'Kubernetes',

@@ -46,6 +46,7 @@ export const fr: Record<MessageKey, string> = {
   'tile.down': 'En panne',
   'tile.unknown': 'Inconnu',
   'tile.open': 'Ouvrir {name}',
+  'tile.otherGroup': 'Autres services',
   'cluster.reachable': 'Joignable',
   'cluster.unreachable': 'Injoignable',
   'cluster.kubernetes': 'Kubernetes',

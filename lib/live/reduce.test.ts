@@ -6,7 +6,7 @@ import type { AppDto, NodeDto, PodLite } from './types';
 const pod = (name: string, o: Partial<PodLite> = {}): PodLite => ({ key: `ns/${name}`, namespace: 'ns', name, node: 'n1', ready: true, phase: 'Running', restarts: 0, reason: null, memRequestBytes: 100, cpuRequestMilli: 10, ...o });
 const app = (name: string, o: Partial<AppDto> = {}): AppDto => ({
   name, appNamespace: 'argocd', cluster: 'prod', namespace: 'home', sync: 'Synced', health: 'Healthy', healthSince: null, revision: 'abc', images: ['x:1'],
-  meta: { displayName: name, description: null, url: null, icon: null, audience: 'family', authTier: 2 }, resourceVersion: '1', ...o,
+  meta: { displayName: name, description: null, url: null, icon: null, group: null, audience: 'family', authTier: 2 }, resourceVersion: '1', ...o,
 });
 const node = (name: string, o: Partial<NodeDto> = {}): NodeDto => ({ name, roles: ['worker'], ready: true, kubeletVersion: 'v1.32.1', osVersion: 'v1.9.3', cpuAllocatableMilli: 2000, memAllocatableBytes: 4e9, cpuUsedMilli: null, memUsedBytes: null, ...o });
 

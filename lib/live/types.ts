@@ -64,6 +64,8 @@ export interface ServiceMeta {
   description: string | null;
   url: string | null;
   icon: string | null;
+  /** Tiles are grouped by it on the home screen (Homepage's groups). */
+  group: string | null;
   audience: Audience;
   authTier: number | null;
 }

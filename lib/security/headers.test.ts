@@ -17,4 +17,9 @@ describe('security headers', () => {
     expect(securityHeaders({ https: false })['Strict-Transport-Security']).toBeUndefined();
     expect(securityHeaders({ https: false })['X-Content-Type-Options']).toBe('nosniff');
   });
+
+  it('lets tiles load icons only from the configured origins', () => {
+    expect(contentSecurityPolicy({ nonce: 'n', formTargets: [] })).toContain("img-src 'self' data: blob:;");
+    expect(contentSecurityPolicy({ nonce: 'n', formTargets: [], imageOrigins: ['https://cdn.jsdelivr.net'] })).toContain("img-src 'self' data: blob: https://cdn.jsdelivr.net;");
+  });
 });

@@ -5,15 +5,17 @@ export interface CspOptions {
   nonce: string;
   /** Origins a form may post or redirect to (the Keycloak issuer: sign-in and sign-out redirect there). */
   formTargets: string[];
+  /** Origins tiles may load icon images from (`icons.imageOrigins`). */
+  imageOrigins?: string[];
 }
 
-export function contentSecurityPolicy({ nonce, formTargets }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, formTargets, imageOrigins = [] }: CspOptions): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     // Next and Tailwind emit some inline style attributes; scripts stay strict.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${imageOrigins.length ? ` ${imageOrigins.join(' ')}` : ''}`,
     "font-src 'self'",
     "connect-src 'self'",
     "manifest-src 'self'",

@@ -7,7 +7,7 @@ import { HistoryWriter, writeReachability } from './history';
 
 const app = (health: AppDto['health'], rv: string, o: Partial<AppDto> = {}): AppDto => ({
   name: 'komga-dev', appNamespace: 'argocd', cluster: 'dev', namespace: 'home', sync: 'Synced', health, healthSince: 1_700_000_000_000, revision: 'abc', images: ['gotson/komga:1.16.0'],
-  meta: { displayName: 'Komga', description: null, url: null, icon: null, audience: 'family', authTier: 2 }, resourceVersion: rv, ...o,
+  meta: { displayName: 'Komga', description: null, url: null, icon: null, group: null, audience: 'family', authTier: 2 }, resourceVersion: rv, ...o,
 });
 
 describe.each(DB_KINDS)('health history on %s', (kind) => {

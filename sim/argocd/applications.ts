@@ -1,7 +1,7 @@
 // The Argo CD Applications of the homelab, generated from the catalogue: one per (service, cluster)
 // pair, named "<service>-<cluster>", plus the infrastructure apps, all in namespace `argocd` of the
 // cluster that runs Argo CD, each carrying the panel's service metadata as annotations.
-import { ANNOTATIONS } from '../seed/catalogue';
+import { ANNOTATIONS, HOMEPAGE_ANNOTATIONS } from '../seed/catalogue';
 import type { Catalogue } from '../kubernetes/catalogue';
 import type { KubeObject } from '../kubernetes/resources';
 import { systemImage } from '../kubernetes/system';
@@ -59,15 +59,25 @@ export function appDefs(catalogue: Catalogue): AppDef[] {
   for (const svc of catalogue.services) {
     for (const cluster of svc.clusters) {
       const chartVersion = svc.chart?.versions[cluster];
-      const annotations: Record<string, string> = {
-        [ANNOTATIONS.displayName]: svc.displayName,
-        [ANNOTATIONS.description]: svc.description,
-        [ANNOTATIONS.icon]: svc.icon,
-        [ANNOTATIONS.audience]: svc.audience,
-        [ANNOTATIONS.tier]: String(svc.authTier),
-        [SYNC_WAVE]: String(svc.syncWave),
-      };
-      if (svc.url) annotations[ANNOTATIONS.url] = svc.url;
+      const annotations: Record<string, string> = svc.homepage
+        ? {
+            [HOMEPAGE_ANNOTATIONS.enabled]: String(svc.audience === 'family'),
+            [HOMEPAGE_ANNOTATIONS.name]: svc.displayName,
+            [HOMEPAGE_ANNOTATIONS.description]: svc.description,
+            [HOMEPAGE_ANNOTATIONS.icon]: svc.icon,
+            ...(svc.group ? { [HOMEPAGE_ANNOTATIONS.group]: svc.group } : {}),
+            ...(svc.url ? { [HOMEPAGE_ANNOTATIONS.href]: svc.url } : {}),
+          }
+        : {
+            [ANNOTATIONS.displayName]: svc.displayName,
+            [ANNOTATIONS.description]: svc.description,
+            [ANNOTATIONS.icon]: svc.icon,
+            [ANNOTATIONS.audience]: svc.audience,
+            ...(svc.group ? { [ANNOTATIONS.group]: svc.group } : {}),
+            ...(svc.url ? { [ANNOTATIONS.url]: svc.url } : {}),
+          };
+      annotations[ANNOTATIONS.tier] = String(svc.authTier);
+      annotations[SYNC_WAVE] = String(svc.syncWave);
       defs.push({
         name: `${svc.name}-${cluster}`,
         cluster,

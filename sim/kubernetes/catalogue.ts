@@ -26,6 +26,9 @@ export interface CatalogueService {
   icon: string;
   description: string;
   syncWave: number;
+  group?: string;
+  /** Annotated with Homepage's gethomepage.dev/* instead of the panel's annotations. */
+  homepage?: boolean;
 }
 
 export interface CatalogueInfra {

@@ -71,9 +71,14 @@ export interface SimService {
   /** Architecture §2.8: 1 = Keycloak SSO, 2 = app-native auth; 0 = not user-facing. */
   authTier: 0 | 1 | 2;
   url?: string;
+  /** panel.homelab/icon: a Simple Icons name ("si-nextcloud", "jellyfin"), a file, a URL, or a word (the initial is drawn). */
   icon: string;
   description: string;
   syncWave: number;
+  /** panel.homelab/group: tiles under a heading on the home screen. */
+  group?: string;
+  /** Annotated the Homepage way (gethomepage.dev/*) instead of the panel's: the demo of docs/coming-from-homepage.md. */
+  homepage?: boolean;
 }
 
 const home = (name: string) => `https://${name}.home.arpa`;
@@ -82,29 +87,29 @@ const cloud = (name: string) => `https://${name}.homelab.example`;
 export const SERVICES: SimService[] = [
   // §5.5 Home services (PROD; DEV validates the same manifests)
   { name: 'adguard-home', displayName: 'AdGuard Home', basePath: 'apps/home/adguard-home', namespace: 'home', clusters: ['dev', 'prod'], image: 'adguard/adguardhome', tags: { dev: 'v0.107.56', prod: 'v0.107.55' }, memoryMiB: 256, audience: 'admin', authTier: 0, url: home('adguard'), icon: 'shield', description: 'DNS and ad blocking', syncWave: 4 },
-  { name: 'home-assistant', displayName: 'Home Assistant', basePath: 'apps/home/home-assistant', namespace: 'home', clusters: ['dev', 'prod'], image: 'ghcr.io/home-assistant/home-assistant', tags: { dev: '2025.2.1', prod: '2025.1.4' }, memoryMiB: 2048, audience: 'family', authTier: 2, url: home('home-assistant'), icon: 'home', description: 'Lights, heating and the house', syncWave: 4 },
-  { name: 'audiobookshelf', displayName: 'Audiobookshelf', basePath: 'apps/home/audiobookshelf', namespace: 'home', clusters: ['dev', 'prod'], image: 'ghcr.io/advplyr/audiobookshelf', tags: { dev: '2.17.7', prod: '2.17.7' }, memoryMiB: 1024, audience: 'family', authTier: 2, url: home('audiobooks'), icon: 'headphones', description: 'Audiobooks and podcasts', syncWave: 4 },
-  { name: 'komga', displayName: 'Komga', basePath: 'apps/home/komga', namespace: 'home', clusters: ['dev', 'prod'], image: 'gotson/komga', tags: { dev: '1.16.0', prod: '1.15.1' }, memoryMiB: 2048, audience: 'family', authTier: 2, url: home('komga'), icon: 'book', description: 'Comics and manga', syncWave: 4 },
-  { name: 'romm', displayName: 'RomM', basePath: 'apps/home/romm', namespace: 'home', clusters: ['dev', 'prod'], image: 'rommapp/romm', tags: { dev: '3.7.3', prod: '3.7.3' }, memoryMiB: 1024, audience: 'family', authTier: 2, url: home('romm'), icon: 'gamepad', description: 'Retro games library', syncWave: 4 },
+  { name: 'home-assistant', displayName: 'Home Assistant', basePath: 'apps/home/home-assistant', namespace: 'home', clusters: ['dev', 'prod'], image: 'ghcr.io/home-assistant/home-assistant', tags: { dev: '2025.2.1', prod: '2025.1.4' }, memoryMiB: 2048, audience: 'family', authTier: 2, url: home('home-assistant'), icon: 'si-homeassistant', group: 'Home', description: 'Lights, heating and the house', syncWave: 4 },
+  { name: 'audiobookshelf', displayName: 'Audiobookshelf', basePath: 'apps/home/audiobookshelf', namespace: 'home', clusters: ['dev', 'prod'], image: 'ghcr.io/advplyr/audiobookshelf', tags: { dev: '2.17.7', prod: '2.17.7' }, memoryMiB: 1024, audience: 'family', authTier: 2, url: home('audiobooks'), icon: 'audiobookshelf', group: 'Media', description: 'Audiobooks and podcasts', syncWave: 4 },
+  { name: 'komga', displayName: 'Komga', basePath: 'apps/home/komga', namespace: 'home', clusters: ['dev', 'prod'], image: 'gotson/komga', tags: { dev: '1.16.0', prod: '1.15.1' }, memoryMiB: 2048, audience: 'family', authTier: 2, url: home('komga'), icon: 'book', group: 'Media', description: 'Comics and manga', syncWave: 4 },
+  { name: 'romm', displayName: 'RomM', basePath: 'apps/home/romm', namespace: 'home', clusters: ['dev', 'prod'], image: 'rommapp/romm', tags: { dev: '3.7.3', prod: '3.7.3' }, memoryMiB: 1024, audience: 'family', authTier: 2, url: home('romm'), icon: 'gamepad', group: 'Media', description: 'Retro games library', syncWave: 4 },
   // §5.6 Monitoring (PROD)
-  { name: 'prometheus', displayName: 'Prometheus', basePath: 'monitoring/prometheus', namespace: 'monitoring', clusters: ['dev', 'prod'], image: 'quay.io/prometheus/prometheus', tags: { dev: 'v3.1.0', prod: 'v3.1.0' }, chart: { name: 'prometheus', repo: 'https://prometheus-community.github.io/helm-charts', versions: { dev: '27.3.0', prod: '26.1.0' } }, memoryMiB: 1024, audience: 'admin', authTier: 0, url: home('prometheus'), icon: 'activity', description: 'Metrics collection', syncWave: 3 },
-  { name: 'grafana', displayName: 'Grafana', basePath: 'monitoring/grafana', namespace: 'monitoring', clusters: ['dev', 'prod'], image: 'grafana/grafana', tags: { dev: '11.5.1', prod: '11.4.0' }, memoryMiB: 512, audience: 'admin', authTier: 1, url: home('grafana'), icon: 'chart', description: 'Admin dashboards', syncWave: 3 },
+  { name: 'prometheus', displayName: 'Prometheus', basePath: 'monitoring/prometheus', namespace: 'monitoring', clusters: ['dev', 'prod'], image: 'quay.io/prometheus/prometheus', tags: { dev: 'v3.1.0', prod: 'v3.1.0' }, chart: { name: 'prometheus', repo: 'https://prometheus-community.github.io/helm-charts', versions: { dev: '27.3.0', prod: '26.1.0' } }, memoryMiB: 1024, audience: 'admin', authTier: 0, url: home('prometheus'), icon: 'si-prometheus', description: 'Metrics collection', syncWave: 3 },
+  { name: 'grafana', displayName: 'Grafana', basePath: 'monitoring/grafana', namespace: 'monitoring', clusters: ['dev', 'prod'], image: 'grafana/grafana', tags: { dev: '11.5.1', prod: '11.4.0' }, memoryMiB: 512, audience: 'admin', authTier: 1, url: home('grafana'), icon: 'si-grafana', description: 'Admin dashboards', syncWave: 3 },
   { name: 'loki', displayName: 'Loki', basePath: 'monitoring/loki', namespace: 'monitoring', clusters: ['dev', 'prod'], image: 'grafana/loki', tags: { dev: '3.3.2', prod: '3.3.2' }, memoryMiB: 512, audience: 'admin', authTier: 0, icon: 'list', description: 'Log aggregation', syncWave: 3 },
   { name: 'alertmanager', displayName: 'Alertmanager', basePath: 'monitoring/alertmanager', namespace: 'monitoring', clusters: ['dev', 'prod'], image: 'quay.io/prometheus/alertmanager', tags: { dev: 'v0.28.0', prod: 'v0.28.0' }, memoryMiB: 256, audience: 'admin', authTier: 0, icon: 'bell', description: 'Alert routing to ntfy and Telegram', syncWave: 3 },
   { name: 'alloy', displayName: 'Alloy', basePath: 'monitoring/alloy', namespace: 'monitoring', clusters: ['dev', 'prod'], image: 'grafana/alloy', tags: { dev: 'v1.6.1', prod: 'v1.5.1' }, memoryMiB: 256, audience: 'admin', authTier: 0, icon: 'radio', description: 'Log and metric agent', syncWave: 3 },
   { name: 'ntfy', displayName: 'ntfy', basePath: 'monitoring/ntfy', namespace: 'monitoring', clusters: ['dev', 'prod'], image: 'binwiederhier/ntfy', tags: { dev: 'v2.11.0', prod: 'v2.11.0' }, memoryMiB: 128, audience: 'admin', authTier: 2, url: home('ntfy'), icon: 'bell', description: 'Push notifications', syncWave: 3 },
   // §5.1 Media (CLOUD)
-  { name: 'comet', displayName: 'Comet', basePath: 'apps/media/comet', namespace: 'media', clusters: ['cloud'], image: 'g0ldyy/comet', tags: { cloud: 'v1.53.0' }, memoryMiB: 256, audience: 'family', authTier: 0, url: cloud('comet'), icon: 'film', description: 'Films and series for Stremio', syncWave: 4 },
-  { name: 'navidrome', displayName: 'Music', basePath: 'apps/media/navidrome', namespace: 'media', clusters: ['cloud'], image: 'deluan/navidrome', tags: { cloud: '0.54.3' }, memoryMiB: 512, audience: 'family', authTier: 2, url: cloud('music'), icon: 'music', description: 'Music streaming (Navidrome)', syncWave: 4 },
+  { name: 'comet', displayName: 'Comet', basePath: 'apps/media/comet', namespace: 'media', clusters: ['cloud'], image: 'g0ldyy/comet', tags: { cloud: 'v1.53.0' }, memoryMiB: 256, audience: 'family', authTier: 0, url: cloud('comet'), icon: 'film', group: 'Media', description: 'Films and series for Stremio', syncWave: 4 },
+  { name: 'navidrome', displayName: 'Music', basePath: 'apps/media/navidrome', namespace: 'media', clusters: ['cloud'], image: 'deluan/navidrome', tags: { cloud: '0.54.3' }, memoryMiB: 512, audience: 'family', authTier: 2, url: cloud('music'), icon: 'music', group: 'Media', description: 'Music streaming (Navidrome)', syncWave: 4 },
   { name: 'lidarr', displayName: 'Lidarr', basePath: 'apps/media/lidarr', namespace: 'media', clusters: ['cloud'], image: 'lscr.io/linuxserver/lidarr', tags: { cloud: '2.8.2' }, memoryMiB: 512, audience: 'admin', authTier: 2, url: cloud('lidarr'), icon: 'disc', description: 'Music library automation', syncWave: 4 },
   // §5.2 Critical (CLOUD)
-  { name: 'vaultwarden', displayName: 'Passwords', basePath: 'security/vaultwarden', namespace: 'critical', clusters: ['cloud'], image: 'vaultwarden/server', tags: { cloud: '1.32.7' }, memoryMiB: 256, audience: 'family', authTier: 1, url: cloud('vault'), icon: 'key', description: 'Password manager (Vaultwarden)', syncWave: 2 },
-  { name: 'baikal', displayName: 'Calendars', basePath: 'security/baikal', namespace: 'critical', clusters: ['cloud'], image: 'ckulka/baikal', tags: { cloud: '0.10.1-nginx' }, memoryMiB: 256, audience: 'family', authTier: 1, url: cloud('dav'), icon: 'calendar', description: 'Calendars and contacts (Baïkal)', syncWave: 2 },
+  { name: 'vaultwarden', displayName: 'Passwords', basePath: 'security/vaultwarden', namespace: 'critical', clusters: ['cloud'], image: 'vaultwarden/server', tags: { cloud: '1.32.7' }, memoryMiB: 256, audience: 'family', authTier: 1, url: cloud('vault'), icon: 'si-vaultwarden', group: 'Files and passwords', description: 'Password manager (Vaultwarden)', syncWave: 2 },
+  { name: 'baikal', displayName: 'Calendars', basePath: 'security/baikal', namespace: 'critical', clusters: ['cloud'], image: 'ckulka/baikal', tags: { cloud: '0.10.1-nginx' }, memoryMiB: 256, audience: 'family', authTier: 1, url: cloud('dav'), icon: 'calendar', group: 'Files and passwords', description: 'Calendars and contacts (Baïkal)', syncWave: 2 },
   { name: 'twingate', displayName: 'Twingate connector', basePath: 'security/twingate', namespace: 'critical', clusters: ['cloud'], image: 'twingate/connector', tags: { cloud: '1.72.0' }, memoryMiB: 128, audience: 'admin', authTier: 0, icon: 'link', description: 'Zero-trust link to the home NFS', syncWave: 2 },
   { name: 'oauth2-proxy', displayName: 'oauth2-proxy', basePath: 'security/oauth2-proxy', namespace: 'critical', clusters: ['cloud'], image: 'quay.io/oauth2-proxy/oauth2-proxy', tags: { cloud: 'v7.7.1' }, memoryMiB: 128, audience: 'admin', authTier: 0, icon: 'lock', description: 'SSO for tier-1 services', syncWave: 2 },
   // §5.3 Collaborative, §5.4 Dashboard (CLOUD)
-  { name: 'nextcloud', displayName: 'Nextcloud', basePath: 'apps/collaborative/nextcloud', namespace: 'collaborative', clusters: ['cloud'], image: 'nextcloud', tags: { cloud: '30.0.4-apache' }, memoryMiB: 2048, audience: 'family', authTier: 1, url: cloud('cloud'), icon: 'cloud', description: 'Files and sharing', syncWave: 4 },
-  { name: 'glance', displayName: 'Glance', basePath: 'apps/dashboard/glance', namespace: 'dashboard', clusters: ['cloud'], image: 'glanceapp/glance', tags: { cloud: 'v0.7.3' }, memoryMiB: 256, audience: 'family', authTier: 2, url: cloud('glance'), icon: 'layout', description: 'Family home page', syncWave: 4 },
+  { name: 'nextcloud', displayName: 'Nextcloud', basePath: 'apps/collaborative/nextcloud', namespace: 'collaborative', clusters: ['cloud'], image: 'nextcloud', tags: { cloud: '30.0.4-apache' }, memoryMiB: 2048, audience: 'family', authTier: 1, url: cloud('cloud'), icon: 'nextcloud', group: 'Files and passwords', description: 'Files and sharing', syncWave: 4 },
+  { name: 'glance', displayName: 'Glance', basePath: 'apps/dashboard/glance', namespace: 'dashboard', clusters: ['cloud'], image: 'glanceapp/glance', tags: { cloud: 'v0.7.3' }, memoryMiB: 256, audience: 'family', authTier: 2, url: cloud('glance'), icon: 'glance.png', group: 'Home', homepage: true, description: 'Family home page', syncWave: 4 },
 ];
 
 /** Infrastructure apps of every cluster (architecture §4.2, waves 0-2); admin audience. */
@@ -135,4 +140,4 @@ export const PROXMOX = {
 };
 
 /** Annotations that carry the panel's service metadata on each Argo CD Application (docs/services.md). */
-export { ANNOTATIONS } from '../../lib/live/annotations';
+export { ANNOTATIONS, HOMEPAGE_ANNOTATIONS } from '../../lib/live/annotations';

@@ -2,7 +2,7 @@ import 'server-only';
 import type { CoreV1Event, V1Node, V1Pod } from '@kubernetes/client-node';
 import { bytesOf, milliOf } from '@/lib/live/quantity';
 import type { AppDto, Audience, HealthStatus, NodeDto, PodLite, ServiceMeta, SyncStatus, WarningEventDto } from '@/lib/live/types';
-import { ANNOTATIONS } from '@/lib/live/annotations';
+import { ANNOTATIONS, HOMEPAGE_ANNOTATIONS } from '@/lib/live/annotations';
 
 // Raw Kubernetes / Argo CD objects → the dashboard's DTOs. Only what the pages show is kept.
 
@@ -75,18 +75,32 @@ interface RawApp {
   };
 }
 
+const httpUrl = (v: string | undefined) => (/^https?:\/\//.test(v ?? '') ? (v as string) : null);
+
+/**
+ * The panel's annotations first, Homepage's (`gethomepage.dev/*`) as the fallback, so tiles look the
+ * same on day one for an owner coming from Homepage. `gethomepage.dev/enabled: "true"` makes a
+ * family tile unless `panel.homelab/audience` says otherwise (docs/coming-from-homepage.md).
+ */
+export function serviceMeta(ann: Record<string, string>, name: string, tier = Number.NaN): ServiceMeta {
+  const hp = HOMEPAGE_ANNOTATIONS;
+  const homepageTile = ann[hp.enabled] === 'true';
+  return {
+    displayName: ann[ANNOTATIONS.displayName] || ann[hp.name] || name,
+    description: ann[ANNOTATIONS.description] || ann[hp.description] || null,
+    url: httpUrl(ann[ANNOTATIONS.url]) ?? httpUrl(ann[hp.href]),
+    icon: ann[ANNOTATIONS.icon] || ann[hp.icon] || null,
+    group: ann[ANNOTATIONS.group] || ann[hp.group] || null,
+    audience: oneOf<Audience>(['family', 'admin'], ann[ANNOTATIONS.audience], homepageTile ? 'family' : 'admin'),
+    authTier: Number.isFinite(tier) ? tier : null,
+  };
+}
+
 export function reshapeApp(raw: unknown, argoClusterName: string): AppDto {
   const a = raw as RawApp;
   const ann = a.metadata?.annotations ?? {};
   const tier = Number.parseInt(ann[ANNOTATIONS.tier] ?? '', 10);
-  const meta: ServiceMeta = {
-    displayName: ann[ANNOTATIONS.displayName] || (a.metadata?.name ?? ''),
-    description: ann[ANNOTATIONS.description] || null,
-    url: /^https?:\/\//.test(ann[ANNOTATIONS.url] ?? '') ? ann[ANNOTATIONS.url] : null,
-    icon: ann[ANNOTATIONS.icon] || null,
-    audience: oneOf<Audience>(['family', 'admin'], ann[ANNOTATIONS.audience], 'admin'),
-    authTier: Number.isFinite(tier) ? tier : null,
-  };
+  const meta: ServiceMeta = serviceMeta(ann, a.metadata?.name ?? '', tier);
   const dest = destinationCluster(a.spec?.destination);
   return {
     name: a.metadata?.name ?? '',
