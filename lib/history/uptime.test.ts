@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buckets, downPeriods, healthAvailability, normaliseSpans, timeline, uptime, type Change } from './uptime';
+import { buckets, downPeriods, healthAvailability, normaliseSpans, spansIn, timeline, uptime, type Change } from './uptime';
 
 const H = 3_600_000;
 const W = { from: 0, to: 24 * H };
@@ -124,5 +124,19 @@ describe('helpers', () => {
     expect(healthAvailability('Missing')).toBe('down');
     expect(healthAvailability('Suspended')).toBe('unknown');
     expect(healthAvailability('Unknown')).toBe('unknown');
+  });
+
+  it('finds the spans of one state (a cluster unreachable), clipped to the window', () => {
+    const reach: Change[] = [
+      { at: -2 * H, state: 'down' },
+      { at: 1 * H, state: 'up' },
+      { at: 20 * H, state: 'down' },
+    ];
+    expect(spansIn(reach, 'down', W)).toEqual([
+      { from: 0, to: 1 * H },
+      { from: 20 * H, to: 24 * H },
+    ]);
+    const seg = timeline([{ at: -H, state: 'up' }], W, [W], spansIn(reach, 'down', W));
+    expect(uptime(seg)).toMatchObject({ upMs: 19 * H, downMs: 0, unknownMs: 5 * H, ratio: 1 });
   });
 });

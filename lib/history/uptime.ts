@@ -159,3 +159,13 @@ export function healthAvailability(health: string): Availability {
   if (health === 'Degraded' || health === 'Missing') return 'down';
   return 'unknown';
 }
+
+/** The spans during which the state was `state` (e.g. a cluster unreachable: its apps are then unknown). */
+export function spansIn(changes: Change[], state: Availability, window: Span): Span[] {
+  const sorted = [...changes].sort((a, b) => a.at - b.at);
+  const out: Span[] = [];
+  sorted.forEach((c, i) => {
+    if (c.state === state) out.push({ from: c.at, to: sorted[i + 1]?.at ?? window.to });
+  });
+  return normaliseSpans(out, window);
+}

@@ -1,12 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
-import { healthAvailability } from '@/lib/history/uptime';
+import { healthAvailability, spansIn } from '@/lib/history/uptime';
 import { DAY_MS, STRIP_BUCKETS, strip, WEEK_MS, type ServiceHistoryDto } from '@/lib/history/dto';
 import { requirePermission } from '../../auth/guard';
 import { NotFoundError } from '../../errors';
 import { liveCtx, type LiveCtx } from '../../live/ctx';
 import { parseInput } from '../../validation';
-import { healthChanges, reachabilityChanges, unreachableSpans, watchedSpans } from './internal/read';
+import { healthChanges, reachabilityChanges, watchedSpans } from './internal/read';
 
 const Input = z
   .object({
@@ -32,7 +32,7 @@ export async function getServiceHistory(input: unknown, ctx: LiveCtx = liveCtx()
   const live = healthAvailability(current.health);
   const last = changes[changes.length - 1];
   if (!last || last.state !== live) changes.push({ at: Math.min(now, Math.max(last?.at ?? 0, current.healthSince ?? now)), state: live });
-  const blind = unreachableSpans(reach, week);
+  const blind = spansIn(reach, 'down', week);
   return {
     cluster,
     app,

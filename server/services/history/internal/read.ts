@@ -36,15 +36,3 @@ export async function reachabilityChanges(db: Db, cluster: string, window: Span)
   ]);
   return [...(before ? [before] : []), ...inside].map((r) => ({ at: r.at.getTime(), state: r.reachable ? 'up' : 'down' }));
 }
-
-/** The spans a cluster was unreachable: its apps' states are unknown then, not "up" or "down". */
-export function unreachableSpans(changes: Change[], window: Span): Span[] {
-  const out: Span[] = [];
-  const sorted = [...changes].sort((a, b) => a.at - b.at);
-  sorted.forEach((c, i) => {
-    if (c.state !== 'down') return;
-    const to = sorted[i + 1]?.at ?? window.to;
-    out.push({ from: c.at, to });
-  });
-  return out;
-}
