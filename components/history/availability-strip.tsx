@@ -10,7 +10,9 @@ import { useI18n } from '../providers/i18n';
 // An availability strip drawn by hand in SVG: one bar per bucket, shape as well as colour (a down
 // bar is full height, an unwatched one is a short grey stub). One tab stop; the arrow keys walk the
 // buckets and a live line says each one in words. The text alternative: the figure and the outages.
-const FILL: Record<Availability, string> = { up: '#15803d', down: '#b91c1c', unknown: '#94a3b8' };
+// Classes, not colours: both themes keep 3:1 against their background (WCAG non-text contrast).
+const FILL: Record<Availability, string> = { up: 'fill-green-700 dark:fill-green-500', down: 'fill-red-700 dark:fill-red-400', unknown: 'fill-slate-500 dark:fill-slate-400' };
+const SWATCH: Record<Availability, string> = { up: 'bg-green-700 dark:bg-green-500', down: 'bg-red-700 dark:bg-red-400', unknown: 'bg-slate-500 dark:bg-slate-400' };
 const HEIGHT: Record<Availability, number> = { up: 24, down: 28, unknown: 10 };
 
 export function formatPct(ratio: number, locale: string): string {
@@ -54,7 +56,7 @@ export function AvailabilityStrip({ strip, label, now, uptimeKey = 'history.upti
         onBlur={() => setFocus(null)}
       >
         {strip.buckets.map((b, i) => (
-          <rect key={b.from} x={i * 4 + 0.4} y={30 - HEIGHT[b.state]} width={3.2} height={HEIGHT[b.state]} fill={FILL[b.state]} stroke={focus === i ? '#1d4ed8' : 'none'} strokeWidth={0.8} data-state={b.state}>
+          <rect key={b.from} x={i * 4 + 0.4} y={30 - HEIGHT[b.state]} width={3.2} height={HEIGHT[b.state]} className={FILL[b.state]} stroke={focus === i ? '#2563eb' : 'none'} strokeWidth={0.8} data-state={b.state}>
             <title>{bucketText(i)}</title>
           </rect>
         ))}
@@ -84,7 +86,7 @@ export function StripLegend() {
     <ul className="flex flex-wrap gap-3 text-xs" aria-hidden="true">
       {(['up', 'down', 'unknown'] as const).map((s) => (
         <li key={s} className="flex items-center gap-1">
-          <span className="inline-block h-3 w-3 rounded-sm" style={{ background: FILL[s] }} />
+          <span className={`inline-block h-3 w-3 rounded-sm ${SWATCH[s]}`} />
           {t(`history.legend.${s}`)}
         </li>
       ))}

@@ -23,7 +23,7 @@ export function ClusterHistory({ initial }: { initial: ClusterHistoryDto }) {
   );
 }
 
-const FILL = { up: '#15803d', down: '#b45309', unknown: '#94a3b8' } as const;
+const FILL = { up: 'fill-green-700 dark:fill-green-500', down: 'fill-amber-700 dark:fill-amber-400', unknown: 'fill-slate-500 dark:fill-slate-400' } as const;
 
 function NodeStrip({ buckets, now }: { buckets: NodeBucket[]; now: number }) {
   const { t, locale } = useI18n();
@@ -42,7 +42,7 @@ function NodeStrip({ buckets, now }: { buckets: NodeBucket[]; now: number }) {
             {buckets.map((b, i) => {
               const h = b.minReady === null || !b.total ? 10 : 6 + 24 * (b.minReady / b.total);
               return (
-                <rect key={b.from} x={i * 4 + 0.4} y={30 - h} width={3.2} height={h} fill={FILL[b.state]}>
+                <rect key={b.from} x={i * 4 + 0.4} y={30 - h} width={3.2} height={h} className={FILL[b.state]}>
                   <title>{text(b)}</title>
                 </rect>
               );
