@@ -142,6 +142,11 @@ const ROUTES: Route[] = [
     t.proxmox.state.failNextTask(Number(m[1]), typeof b.message === 'string' ? b.message : 'simulated task failure');
     return { ok: true };
   }],
+  ['POST', /^\/proxmox\/lose-next-answer$/, (t, _m, b) => {
+    // The next POST ending with `path` is carried out but answered only after `ms` (a lost answer).
+    t.proxmox.state.loseNextAnswer(typeof b.path === 'string' ? b.path : '/status/start', Number(b.ms ?? 10_000));
+    return { ok: true };
+  }],
   ['POST', /^\/proxmox\/boot-delay$/, (t, _m, b) => {
     t.proxmox.state.setBootDelay(Number(b.ms ?? 0));
     return { ok: true };

@@ -19,7 +19,7 @@ export const enGaming = {
   'srv.vmMissing': "The gaming VM wasn't found on the server.",
   'srv.memory.ok': 'Enough memory: needs {need}, {free} free.',
   'srv.memory.stopDev': 'Needs {need}, {free} free: the DEV cluster will be shut down to make room.',
-  'srv.memory.shortDev': 'Not enough memory: needs {need}, {free} free while the DEV cluster is running.',
+  'srv.memory.shortDev': "Not enough memory: needs {need}, {free} free while {admin}'s test servers are running; only {admin} can turn them off.",
   'srv.memory.short': 'Not enough memory: needs {need}, {free} free.',
   'srv.promotion.busy': 'A promotion is being rolled out to PROD right now; try again in a few minutes.',
   'srv.promotion.none': 'No promotion is being rolled out.',

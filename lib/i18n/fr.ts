@@ -1,5 +1,6 @@
 // Messages en français (la langue de la famille). Must have every key of en.ts (checked by tsc and a test).
 import type { MessageKey } from './en';
+import { frModes } from './fr-modes';
 
 export const fr: Record<MessageKey, string> = {
   'nav.main': 'Principal',
@@ -312,7 +313,7 @@ export const fr: Record<MessageKey, string> = {
   'srv.vmMissing': "La VM de jeu est introuvable sur le serveur.",
   'srv.memory.ok': 'Assez de mémoire : il faut {need}, {free} libres.',
   'srv.memory.stopDev': 'Il faut {need}, {free} libres : le cluster DEV sera éteint pour faire de la place.',
-  'srv.memory.shortDev': 'Pas assez de mémoire : il faut {need}, {free} libres tant que le cluster DEV tourne.',
+  'srv.memory.shortDev': "Pas assez de mémoire : il faut {need}, {free} libres tant que les serveurs d'essai de {admin} tournent ; seul {admin} peut les éteindre.",
   'srv.memory.short': 'Pas assez de mémoire : il faut {need}, {free} libres.',
   'srv.promotion.busy': 'Une mise à jour est en cours sur PROD ; réessayez dans quelques minutes.',
   'srv.promotion.none': "Aucune mise à jour n'est en cours.",
@@ -410,4 +411,5 @@ export const fr: Record<MessageKey, string> = {
   'tl.conflict': "{path} a changé sur GitHub depuis l'aperçu. Rien n'a été commité ; relisez le nouveau changement.",
   'tl.noAnswer': "GitHub n'a pas répondu à temps et le commit n'est pas arrivé ; rien n'a été commité.",
   'tl.committed': 'Commit {sha}',
+  ...frModes,
 };
