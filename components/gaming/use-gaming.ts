@@ -14,7 +14,7 @@ export function useGamingState() {
   return useQuery({ queryKey: GAMING_KEY, queryFn: () => apiFetch<GamingStateDto>('/api/gaming'), staleTime: 30_000 });
 }
 
-type Verb = 'start' | 'stop' | 'extend';
+type Verb = 'start' | 'stop' | 'extend' | 'ask' | 'allow' | 'hold';
 const PENDING: Partial<Record<Verb, GamingStateDto['state']>> = { start: 'starting', stop: 'stopping' };
 
 export function useGamingAction(verb: Verb) {

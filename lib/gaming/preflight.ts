@@ -88,7 +88,8 @@ function memoryCheck(f: PreflightFacts, gaming: VmFacts): MemoryVerdict {
     // policy: refuse — say who can make room.
     return { check: { id: 'memory', ok: false, message: msg('srv.memory.shortDev', { need: { bytes: need }, free: { bytes: free }, admin: f.cfg.adminName }) }, stopDev: false, devVmids, ask: true };
   }
-  return { check: { id: 'memory', ok: false, message: msg(dev.length ? 'srv.memory.shortDev' : 'srv.memory.short', { need: { bytes: need }, free: { bytes: free }, admin: f.cfg.adminName }) }, stopDev: false, devVmids };
+  // Even without DEV it would not fit: nobody can help by turning DEV off.
+  return { check: { id: 'memory', ok: false, message: msg('srv.memory.short', { need: { bytes: need }, free: { bytes: free } }) }, stopDev: false, devVmids };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -71,6 +71,8 @@ export interface GamingStateDto {
   requests?: GamingRequestDto[];
   /** Who the family asks ("Ask Paul"): `gaming.adminName`. */
   adminName?: string;
+  /** The viewer may hold DEV and allow requests (`dev:power`): the card shows those controls. */
+  viewerIsAdmin?: boolean;
   /** Something the card must say besides the state (e.g. the homelab server can't be reached). */
   notice: Message | null;
   at: string;

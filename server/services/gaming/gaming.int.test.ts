@@ -63,7 +63,7 @@ describe('gaming VM self-service against the simulator (postgres)', () => {
     const ctx = h.ctx(MARIE);
     const first = await startGaming({}, ctx);
     expect(first.state).toBe('starting');
-    expect(renderEn(first.detail!)).toBe('Shutting the DEV cluster down first…');
+    expect(renderEn(first.detail!)).toBe('Turning the test servers off first…');
     expect(posts(h, '/qemu/300/status/start')).toHaveLength(0);
     await driveUntil(ctx, 'ready');
     const shutdown = h.sim.calls.findIndex((c) => c.method === 'POST' && c.path.endsWith('/qemu/101/status/shutdown'));

@@ -45,7 +45,7 @@ describe.each<DbKind>(['postgres', 'pglite'])('modes, holds, Ask Paul (%s)', (ki
     const ctx = h.ctx(MARIE);
     const off = await getGamingState({}, ctx);
     expect(off.mode).toBe('testing');
-    expect(renderEn(off.preflight!.note!)).toBe('The DEV cluster will be shut down to make room.');
+    expect(renderEn(off.preflight!.note!)).toBe('The test servers will be turned off to make room, and back on after the game.');
     await startGaming({}, ctx);
     await driveUntil(ctx, 'ready');
     const shutdown = h.sim.calls.findIndex((c) => c.method === 'POST' && c.path.endsWith('/qemu/101/status/shutdown'));

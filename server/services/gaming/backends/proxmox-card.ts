@@ -57,7 +57,7 @@ export async function proxmoxCard(ctx: GamingCtx, actor: Actor): Promise<GamingS
               ? msg('srv.resuming')
               : null;
   const modes = await modesView(ctx, actor, vms, vmid);
-  const admin = actor.role === 'admin';
+  const admin = can(actor.role, 'dev:power');
   return {
     state,
     // A refusing token or a missing VM is no outage: say "can't check", not "can't reach".
@@ -78,6 +78,7 @@ export async function proxmoxCard(ctx: GamingCtx, actor: Actor): Promise<GamingS
     hold: modes.hold,
     requests: modes.requests,
     adminName: cfg.adminName,
+    viewerIsAdmin: can(actor.role, 'dev:power'),
     notice: state === 'unreachable' ? null : notice,
     at: now.toISOString(),
   };
