@@ -147,6 +147,10 @@ const ROUTES: Route[] = [
     t.proxmox.state.loseNextAnswer(typeof b.path === 'string' ? b.path : '/status/start', Number(b.ms ?? 10_000));
     return { ok: true };
   }],
+  ['POST', /^\/proxmox\/task-delay$/, (t, _m, b) => {
+    t.proxmox.state.setTaskDelay(Number(b.ms ?? 1_500));
+    return { ok: true };
+  }],
   ['POST', /^\/proxmox\/boot-delay$/, (t, _m, b) => {
     t.proxmox.state.setBootDelay(Number(b.ms ?? 0));
     return { ok: true };
