@@ -10,10 +10,9 @@ import { control } from './support/sim';
 
 const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE });
-test.describe.configure({ mode: 'serial' });
 
 type Call = { method: string; path: string };
-const calls = async () => (await control<{ count: number; calls: Call[] }>('/proxmox/calls')).calls;
+const calls = async () => (await control<{ calls: Call[] }>('/proxmox/writes')).calls;
 const isPost = (suffix: string) => (c: Call) => c.method === 'POST' && c.path.endsWith(suffix);
 const count = async (suffix: string) => (await calls()).filter(isPost(suffix)).length;
 type Notice = { topic: string; title?: string; message: string; click?: string };
@@ -72,7 +71,7 @@ for (const lang of ['en', 'fr'] as const) {
     await expect(page.getByTestId('gaming-progress').or(card(page).locator('[data-state=starting]'))).toBeVisible({ timeout: 1_000 }); // at once
     await expect(card(page)).toHaveAttribute('data-state', 'ready', { timeout: 40_000 });
     await expect(page.getByTestId('gaming-lease')).toBeVisible();
-    const mine = (await calls()).slice(-((await control<{ count: number }>('/proxmox/calls')).count - before));
+    const mine = (await calls()).slice(before);
     const shutdown = mine.findIndex(isPost('/qemu/101/status/shutdown'));
     const start = mine.findIndex(isPost('/qemu/300/status/start'));
     expect(shutdown).toBeGreaterThanOrEqual(0);

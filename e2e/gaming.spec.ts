@@ -17,7 +17,7 @@ async function ctl(path: string, body?: unknown) {
   expect(res.ok, `control ${path}`).toBe(true);
   return res.json();
 }
-const startCalls = async () => ((await ctl('/proxmox/calls')) as { calls: { method: string; path: string }[] }).calls.filter((c) => c.method === 'POST' && c.path.endsWith('/qemu/300/status/start')).length;
+const startCalls = async () => ((await ctl('/proxmox/writes')) as { calls: { method: string; path: string }[] }).calls.filter((c) => c.method === 'POST' && c.path.endsWith('/qemu/300/status/start')).length;
 const state = (page: Page) => page.getByTestId('gaming-state');
 
 test.afterAll(async () => {

@@ -134,6 +134,8 @@ const ROUTES: Route[] = [
   }],
   ['GET', /^\/github\/calls$/, (t) => ({ count: t.github.calls.length, calls: t.github.calls.slice(-200) })],
   ['GET', /^\/proxmox\/calls$/, (t) => ({ count: t.proxmox.calls.length, calls: t.proxmox.calls.slice(-200) })],
+  // Every write (power call, agent command) since the start, in order: few, unlike the reads, so never cut.
+  ['GET', /^\/proxmox\/writes$/, (t) => ({ calls: t.proxmox.calls.filter((c) => c.method !== 'GET') })],
   ['POST', /^\/proxmox\/vms\/(\d+)\/running$/, (t, m, b) => {
     t.proxmox.state.setVmRunning(Number(m[1]), b.running !== false, { agentReady: b.agentReady !== false });
     return t.proxmox.state.vm(Number(m[1])) ?? null;
