@@ -81,9 +81,15 @@ describe.each(DB_KINDS)('history sampler on %s', (kind) => {
     const db = database().client;
     await db.hostMemorySample.deleteMany();
     await db.nodeReadySample.deleteMany();
-    const job = runAsLeader(async () => db, 'history.test', 20, (c) => sampleHistory(c, testing).then(() => undefined), 'sampler-a');
+    let inFlight = 0;
+    const tick = async (c: typeof db) => {
+      inFlight++;
+      await sampleHistory(c, testing).finally(() => inFlight--);
+    };
+    const job = runAsLeader(async () => db, 'history.test', 20, tick, 'sampler-a');
     await new Promise((r) => setTimeout(r, 400));
     job.stop();
+    await expect.poll(() => inFlight).toBe(0); // no round left running when the database closes
     expect(await db.hostMemorySample.count()).toBe(1);
     expect(await db.nodeReadySample.count()).toBe(2);
   });
