@@ -13,6 +13,13 @@ export interface LiveCtx extends Ctx {
   templates(): OmniTemplates | null;
   /** Host reserve and buffer: the `gaming.memory` keys, so the capacity page and the gaming pre-flight agree. */
   capacity(): CapacitySettings;
+  /** `icons.*` of the configuration; without it (tests), brands only: no icon folder, no image origins. */
+  icons?(): IconSettings;
+}
+
+export interface IconSettings {
+  dir?: string;
+  imageOrigins: string[];
 }
 
 const GiB = 1024 ** 3;
@@ -23,5 +30,5 @@ export function capacitySettings(): CapacitySettings {
 }
 
 export function liveCtx(base: Ctx = requestCtx()): LiveCtx {
-  return { ...base, live: liveStore, templates: omniTemplates, capacity: capacitySettings };
+  return { ...base, live: liveStore, templates: omniTemplates, capacity: capacitySettings, icons: () => config().icons };
 }

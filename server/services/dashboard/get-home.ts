@@ -15,7 +15,8 @@ export async function getHome(ctx: LiveCtx = liveCtx()): Promise<HomeDto> {
   const clusters = store.summaries();
   const apps = store.appsFreshness();
   const unreachable = new Map(clusters.filter((c) => !c.freshness.reachable).map((c) => [c.name, c.freshness.lastSuccess]));
-  const tiles = buildTiles({ apps: store.appList(), appsReachable: apps.reachable, appsLastGood: apps.lastSuccess, unreachable }).map((t) => ({ ...t, glyph: resolveIcon(t.icon) }));
+  const icons = ctx.icons?.() ?? { imageOrigins: [] };
+  const tiles = buildTiles({ apps: store.appList(), appsReachable: apps.reachable, appsLastGood: apps.lastSuccess, unreachable }).map((t) => ({ ...t, glyph: resolveIcon(t.icon, icons) }));
   return {
     firstName: actor.name.split(/\s+/)[0] ?? actor.name,
     tiles,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ICON_FILE } from '@/lib/icons';
 import { requirePermission } from '../../auth/guard';
 import { requestCtx, type Ctx } from '../../context';
+import { config } from '../../env';
 import { NotFoundError } from '../../errors';
 import { parseInput } from '../../validation';
 import { iconFilePath } from './internal/resolve';
@@ -17,7 +18,7 @@ const Input = z.object({ name: z.string().regex(ICON_FILE, 'expected an icon fil
 export async function getIconFile(input: unknown, ctx: Ctx = requestCtx()): Promise<{ body: Buffer; contentType: string }> {
   await requirePermission('home:view', ctx);
   const { name } = parseInput(Input, input);
-  const file = iconFilePath(name);
+  const file = iconFilePath(name, config().icons.dir);
   if (!file) throw new NotFoundError(`There is no icon called "${name}".`);
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile() || stat.size > MAX_BYTES) throw new NotFoundError(`There is no icon called "${name}".`);

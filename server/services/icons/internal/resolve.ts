@@ -2,7 +2,6 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ICON_FILE, originOf, parseIcon, type TileGlyph } from '@/lib/icons';
-import { config } from '../../../env';
 
 // Resolves an icon annotation to what a tile draws, on the server, so the browser never receives the
 // Simple Icons package: one SVG file read per slug (cached, misses too), its path data sent with the
@@ -40,7 +39,7 @@ export function brandGlyph(slug: string, dir = SIMPLE_ICONS): TileGlyph | null {
 }
 
 /** The file in `icons.dir`, if there is one by that name (checked at most once a minute). */
-export function iconFilePath(name: string, dir = config().icons.dir): string | null {
+export function iconFilePath(name: string, dir: string | undefined): string | null {
   if (!dir || !ICON_FILE.test(name)) return null;
   const full = path.join(dir, name);
   const hit = files.get(full);
@@ -50,7 +49,7 @@ export function iconFilePath(name: string, dir = config().icons.dir): string | n
   return exists ? full : null;
 }
 
-export function resolveIcon(value: string | null, cfg = config().icons): TileGlyph | null {
+export function resolveIcon(value: string | null, cfg: { dir?: string; imageOrigins: string[] }): TileGlyph | null {
   const ref = parseIcon(value);
   switch (ref.kind) {
     case 'brand':
