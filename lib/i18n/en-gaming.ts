@@ -58,7 +58,7 @@ export const enGaming = {
   'srv.sentence': '{clause}.',
   'srv.tokenRefused': "The panel's Proxmox token may not do this.",
   'srv.reason.unreachable': "the homelab server can't be reached",
-  'srv.minutes': '{n} minutes',
+  'srv.minutes': '{n, plural, one {# minute} other {# minutes}}',
   'srv.minute': '1 minute',
   'srv.cantStart.devTimeout': "Can't start: the DEV cluster did not shut down in time.",
   'srv.cantStart.neverStarted': "Can't start: Proxmox never started the VM.",

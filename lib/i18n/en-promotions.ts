@@ -5,7 +5,7 @@ export const enPromotions = {
   'promo.confirm.title': 'This changes PROD',
   'promo.confirm.approve': 'Commit {summary} for {service} to PROD? Argo CD then applies it.',
   'promo.confirm.approveAnyway': 'Not every gate has passed. Commit {summary} for {service} to PROD anyway?',
-  'promo.confirm.batch': 'Commit {n} promotions to PROD in one commit ({services})?',
+  'promo.confirm.batch': 'Commit {n, plural, one {# promotion} other {# promotions}} to PROD in one commit ({services})?',
   'promo.confirm.approveYes': 'Yes, promote',
   'promo.confirm.rollback': 'Roll back "{title}"? PROD goes back to the previous versions, and auto-promotion of {services} is held until you press Resume.',
   'promo.confirm.rollbackYes': 'Yes, roll back',

@@ -7,7 +7,7 @@ import { minutesMsg, proxmoxErrorClause, proxmoxErrorMsg, proxmoxReasonMsg, stat
 import { en } from './en';
 import { enGaming } from './en-gaming';
 import { fr } from './fr';
-import { translator } from './index';
+import { translator } from './catalogue';
 import { formatMessage, msg, plainText, readStoredMessage, storeMessage, type Message } from './message';
 import { renderEn } from './render-en';
 
