@@ -16,6 +16,8 @@ export const en = {
   'nav.gaming': 'Gaming',
   'nav.audit': 'Audit log',
   'nav.skip': 'Skip to content',
+  'nav.more': 'More',
+  'nav.account': 'Account of {name}: language, sign out',
   'app.description': 'The family homelab: services, clusters, capacity, promotions and the gaming VM.',
   'locale.label': 'Language',
   'live.connected': 'Live',

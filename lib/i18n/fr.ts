@@ -11,6 +11,8 @@ export const fr: Record<MessageKey, string> = {
   'nav.gaming': 'Jeux',
   'nav.audit': "Journal d'audit",
   'nav.skip': 'Aller au contenu',
+  'nav.more': 'Plus',
+  'nav.account': 'Compte de {name} : langue, déconnexion',
   'app.description': 'Le homelab de la famille : services, clusters, capacité, promotions et la VM de jeu.',
   'locale.label': 'Langue',
   'live.connected': 'En direct',
