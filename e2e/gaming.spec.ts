@@ -30,7 +30,7 @@ test.afterAll(async () => {
 test('a capacity refusal is explained before and after the tap', async ({ page }) => {
   await signIn(page, 'emma', 'emma', '/');
   await expect(state(page)).toHaveText('Off');
-  const refusal = 'Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.';
+  const refusal = 'Not enough memory: needs 32 GB, 28 GB free while the test servers are running.';
   await expect(page.getByTestId('gaming-preflight')).toContainText(refusal);
   await page.getByRole('button', { name: 'Start gaming' }).click();
   await expect(page.getByTestId('gaming-error')).toHaveText(refusal);

@@ -116,8 +116,9 @@ test('the admin on a phone: four tabs at 360 px, the rest under More, axe clean 
   await expect(bar.getByRole('button', { name: 'More' })).toHaveAttribute('aria-current', 'page');
   await expect(bar.getByRole('link', { name: 'Clusters' })).toHaveCount(0);
 
-  await page.getByRole('button', { name: /Account of Paul Martin/ }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeInViewport();
+  await page.getByRole('button', { name: 'Account of Paul Martin' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeInViewport();
+  await expect(page.getByLabel('Language', { exact: true })).toBeInViewport();
   await axeClean(page, 'audit with the account menu open');
 
   const pages = await reachablePages(page);

@@ -37,7 +37,7 @@ export async function AppHeader({ user }: { user: { name: string; role: Role } }
         <TopNav items={items} label={t('nav.main')} />
         <div className="ml-auto flex items-center gap-2">
           <LiveStatus labels={{ open: t('live.connected'), reconnecting: t('live.reconnecting'), connecting: t('live.connecting') }} />
-          <AccountMenu name={user.name} label={t('nav.account', { name: user.name })}>
+          <AccountMenu name={user.name.split(/\s+/)[0] ?? user.name} label={t('nav.account', { name: user.name })}>
             <LocaleSwitch locale={locale} label={t('locale.label')} />
             <span className="flex items-center gap-2">
               <span className="text-sm" data-testid="user-name">

@@ -17,7 +17,7 @@ export const en = {
   'nav.audit': 'Audit log',
   'nav.skip': 'Skip to content',
   'nav.more': 'More',
-  'nav.account': 'Account of {name}: language, sign out',
+  'nav.account': 'Account of {name}',
   'app.description': 'The family homelab: services, clusters, capacity, promotions and the gaming VM.',
   'locale.label': 'Language',
   'live.connected': 'Live',

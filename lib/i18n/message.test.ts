@@ -60,8 +60,8 @@ describe('messages (code + params)', () => {
 
   it('formats sizes, numbers and times for the locale', () => {
     const m = evaluatePreflight(facts()).refusal!;
-    expect(renderEn(m)).toBe('Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.');
-    expect(say(m)).toBe('Pas assez de mémoire : il faut 32 Go, 28 Go libres tant que le cluster DEV tourne.');
+    expect(renderEn(m)).toBe('Not enough memory: needs 32 GB, 28 GB free while the test servers are running.');
+    expect(say(m)).toBe('Pas assez de mémoire : il faut 32 Go, 28 Go libres tant que les serveurs de test tournent.');
     expect(say(msg('srv.weekly.over', { used: 2.5, limit: 10 }))).toBe('Vous avez joué 2,5 h cette semaine ; la limite est de 10 h.');
     const warn = msg('srv.leaseWarning', { time: { at: '2026-11-24T20:30:00Z' } });
     expect(renderEn(warn, 'Europe/Paris')).toBe('It shuts down at 21:30. Tap Extend for more time.');
@@ -76,7 +76,7 @@ describe('messages (code + params)', () => {
     expect(renderEn(proxmoxErrorMsg(slow))).toBe('Proxmox took too long.');
     expect(say(proxmoxErrorMsg({ status: undefined, reason: 'ECONNREFUSED' }))).toBe('Le serveur de la maison ne répond pas.');
     const dev = msg('srv.cantStart.dev', { why: proxmoxErrorClause({ status: undefined, reason: 'ECONNREFUSED' }) });
-    expect(renderEn(dev)).toBe("Can't start: the DEV cluster could not be shut down (the homelab server can't be reached).");
+    expect(renderEn(dev)).toBe("Can't start: the test servers could not be shut down (the homelab server can't be reached).");
     expect(say(msg('srv.cantStart.boot', { time: minutesMsg(60) }))).toBe("Impossible de démarrer : Windows n'a pas répondu en 1 minute.");
     expect(renderEn(msg('srv.cantStart', { reason: proxmoxReasonMsg('TASK ERROR: something odd') }))).toBe('Can\'t start: Proxmox said: "something odd".');
   });

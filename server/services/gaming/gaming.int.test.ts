@@ -47,14 +47,14 @@ describe('gaming VM self-service against the simulator (postgres)', () => {
 
   it('refuses with the memory explanation under the refuse policy, audited as denied, no power call', async () => {
     h = await startHarness('postgres');
-    await expect(startGaming({}, h.ctx(MARIE))).rejects.toThrow('Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.');
+    await expect(startGaming({}, h.ctx(MARIE))).rejects.toThrow('Not enough memory: needs 32 GB, 28 GB free while the test servers are running.');
     await expect(startGaming({}, h.ctx(MARIE))).rejects.toMatchObject({ msg: { code: 'srv.memory.shortDev', params: { need: { bytes: 32 * 1024 ** 3 } } } });
     expect(h.sim.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
     const denied = await h.db.auditEvent.findFirst({ where: { action: 'gaming.start', outcome: 'denied' } });
     expect(denied?.details).toMatchObject({ checks: ['memory'] });
     const preview = await getGamingState({}, h.ctx(MARIE));
     expect(preview.state).toBe('off');
-    expect(renderEn(preview.preflight!.refusal!)).toBe('Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.');
+    expect(renderEn(preview.preflight!.refusal!)).toBe('Not enough memory: needs 32 GB, 28 GB free while the test servers are running.');
   });
 
   it('stop-dev shuts the DEV cluster down before starting, and tells the admin', async () => {
@@ -62,7 +62,7 @@ describe('gaming VM self-service against the simulator (postgres)', () => {
     const ctx = h.ctx(MARIE);
     const first = await startGaming({}, ctx);
     expect(first.state).toBe('starting');
-    expect(renderEn(first.detail!)).toBe('Shutting the DEV cluster down first…');
+    expect(renderEn(first.detail!)).toBe('Shutting the test servers down first…');
     expect(posts(h, '/qemu/300/status/start')).toHaveLength(0);
     await driveUntil(ctx, 'ready');
     const shutdown = h.sim.calls.findIndex((c) => c.method === 'POST' && c.path.endsWith('/qemu/101/status/shutdown'));
