@@ -36,6 +36,7 @@ describe('i18n', () => {
     expect(translator('en')('home.allGood')).toBe('Everything is running');
     expect(translate(messagesFor('en'), 'en', 'cluster.restarts', {})).toBe('cluster.restarts');
     expect(translate(messagesFor('en'), 'en', 'no.such.key' as MessageKey)).toBe('no.such.key');
+    expect(translate(messagesFor('en'), 'en', 'home.down', { name: 'Music' })).toBe('Music is down since {time}');
   });
 
   it('every message of both catalogues is valid ICU, and French has the English arguments', () => {

@@ -84,6 +84,7 @@ export function translate(messages: Messages, locale: Locale, key: MessageKey, v
   const tag = intlLocale(locale);
   const plain = plainArgsOf(m);
   const values: Vars = {};
+  for (const k of plain) values[k] = `{${k}}`; // a missing argument stays visible, as the key does
   for (const [k, v] of Object.entries(vars ?? {})) values[k] = typeof v === 'number' && plain.has(k) ? FORMATTERS.getNumberFormat(tag, { maximumFractionDigits: 1, useGrouping: false }).format(v) : v;
   try {
     return String(format(m, tag, values, { formatters: FORMATTERS }));
