@@ -3,7 +3,7 @@
 // each caller; one missing here fails the suite.
 //   public   — anyone, signed in or not
 //   user     — any signed-in person, even without a role
-//   family   — family and admin (home:view, dashboard:view, gaming:power)
+//   family   — family and admin (home:view, gaming:power)
 //   admin    — admin only
 //   token    — not a person's session: a bearer token (metrics)
 //   elsewhere — checked by another spec (reason given)
@@ -20,11 +20,15 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/me': 'user',
   'GET /api/audit': 'admin',
   'GET /api/events': 'family',
-  'GET /api/capacity': 'family',
-  'GET /api/clusters': 'family',
-  'GET /api/clusters/[name]': 'family',
-  'GET /api/services': 'family',
+  'GET /api/capacity': 'admin',
+  'GET /api/clusters': 'admin',
+  'GET /api/clusters/[name]': 'admin',
+  'GET /api/services': 'admin',
   'GET /api/services/home': 'family',
+  'GET /api/history/services/[cluster]/[app]': 'admin',
+  'GET /api/history/clusters/[name]': 'admin',
+  'GET /api/history/memory': 'admin',
+  'GET /api/icons/[file]': 'family',
   'GET /api/gaming': 'family',
   'GET /api/gaming/history': 'family',
   'POST /api/gaming/start': 'family',
@@ -55,5 +59,8 @@ export const ACTION_ACCESS: Record<string, Access> = {
 /** Sample values for dynamic segments. */
 export const SEGMENTS: Record<string, string> = {
   '[name]': 'dev',
+  '[cluster]': 'cloud',
+  '[app]': 'navidrome-cloud',
+  '[file]': 'komga.svg',
   '[id]': '00000000-0000-4000-8000-000000000000',
 };

@@ -5,6 +5,7 @@ import { requestLocale } from '@/components/providers/locale';
 import { can } from '@/lib/permissions';
 import { getCapacity } from '@/server/services/capacity/get-capacity';
 import { getMemoryHistory } from '@/server/services/history/get-memory-history';
+import { load } from '../_lib/load';
 import { viewerOrRedirect } from '../_lib/viewer';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +15,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function CapacityPage() {
   const viewer = await viewerOrRedirect();
-  const [capacity, memory] = await Promise.all([getCapacity(), getMemoryHistory()]);
+  // The admin's page: not found for the family (both verbs check it).
+  const [capacity, memory] = await Promise.all([load(() => getCapacity()), load(() => getMemoryHistory())]);
   return (
     <>
       <CapacityView initial={capacity} devPower={can(viewer.role, 'dev:power')} />
