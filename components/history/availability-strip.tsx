@@ -26,10 +26,10 @@ export function AvailabilityStrip({ strip, label, now, uptimeKey = 'history.upti
   const when = (ms: number) => formatTime(ms, locale, now);
   const uptimeText = strip.uptime.ratio === null ? t('history.uptimeNone') : t(uptimeKey, { pct: formatPct(strip.uptime.ratio, locale) });
   const outageText = (o: { from: number; to: number }) =>
-    o.to >= strip.to ? t('history.outageNow', { from: when(o.from), duration: formatDuration(o.to - o.from, t, locale) }) : t('history.outage', { from: when(o.from), to: when(o.to), duration: formatDuration(o.to - o.from, t, locale) });
+    o.to >= strip.to ? t('history.outageNow', { from: when(o.from), duration: formatDuration(o.to - o.from, t) }) : t('history.outage', { from: when(o.from), to: when(o.to), duration: formatDuration(o.to - o.from, t) });
   const bucketText = (i: number) => {
     const b = strip.buckets[i];
-    const vars = { from: when(b.from), to: when(b.to), duration: formatDuration(b.downMs, t, locale) };
+    const vars = { from: when(b.from), to: when(b.to), duration: formatDuration(b.downMs, t) };
     return t(`history.bucket.${b.state}`, vars);
   };
   const summary = t('history.strip', { window: label, uptime: uptimeText, outages: strip.outages.length ? t('history.outageCount', { n: strip.outages.length }) : t('history.noOutage') });
@@ -62,7 +62,7 @@ export function AvailabilityStrip({ strip, label, now, uptimeKey = 'history.upti
         ))}
       </svg>
       <p className="min-h-5 text-xs text-slate-700 dark:text-slate-300" aria-live="polite">
-        {focus !== null ? bucketText(focus) : strip.uptime.unknownMs > 60_000 ? t('history.unwatched', { duration: formatDuration(strip.uptime.unknownMs, t, locale) }) : ''}
+        {focus !== null ? bucketText(focus) : strip.uptime.unknownMs > 60_000 ? t('history.unwatched', { duration: formatDuration(strip.uptime.unknownMs, t) }) : ''}
       </p>
       {strip.outages.length ? (
         <details className="text-sm">

@@ -23,7 +23,7 @@ export default function MemoryChart({ d }: { d: MemoryHistoryDto }) {
   const x = (at: number) => ((at - d.from) / span) * W;
   const colW = Math.max(1, (W * SAMPLE_EVERY_MS * 6) / span);
   const y = (bytes: number) => (bytes / top) * H;
-  const dur = (ms: number) => formatDuration(ms, t, locale);
+  const dur = (ms: number) => formatDuration(ms, t);
   const modes = t('history.memory.modes', { normal: dur(d.modeMs.Normal), testing: dur(d.modeMs.Testing), gaming: dur(d.modeMs.Gaming), unknown: dur(d.unknownMs) });
   const peak = d.peak
     ? t('history.memory.peak', { used: formatGb(usedOf(d.peak), locale), total: formatGb(d.totalBytes ?? usedOf(d.peak), locale), time: formatTime(d.peak.at, locale, d.to), mode: t(`capacity.mode.${d.peak.mode}`) })

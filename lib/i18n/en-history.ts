@@ -13,7 +13,7 @@ export const enHistory = {
   'history.outage': 'Down from {from} to {to} ({duration})',
   'history.outageNow': 'Down since {from} ({duration})',
   'history.strip': '{window}: {uptime}. {outages}',
-  'history.outageCount': '{n} outage(s).',
+  'history.outageCount': '{n, plural, one {# outage.} other {# outages.}}',
   'history.keys': 'Arrow keys move along the strip.',
   'history.bucket.up': '{from} to {to}: working',
   'history.bucket.down': '{from} to {to}: down for {duration}',

@@ -439,7 +439,7 @@ export const fr: Record<MessageKey, string> = {
   'history.outage': 'En panne de {from} à {to} ({duration})',
   'history.outageNow': 'En panne depuis {from} ({duration})',
   'history.strip': '{window} : {uptime}. {outages}',
-  'history.outageCount': '{n} panne(s).',
+  'history.outageCount': '{n, plural, one {# panne.} other {# pannes.}}',
   'history.keys': 'Les flèches parcourent la bande.',
   'history.bucket.up': 'De {from} à {to} : en marche',
   'history.bucket.down': 'De {from} à {to} : en panne pendant {duration}',

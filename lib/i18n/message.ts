@@ -32,8 +32,8 @@ function param(v: MessageParam, t: Translate, locale: Locale, timeZone: string |
 }
 
 /** A duration in plain words (the history strips' outages). */
-export function formatDuration(ms: number, t: Translate, locale: Locale): string {
-  return duration(ms, t, locale);
+export function formatDuration(ms: number, t: Translate): string {
+  return duration(ms, t);
 }
 
 /** A duration in plain words, rounded up to the minute: "1 min", "1 h 30 min", "3 days", "2 days 4 h". */
