@@ -130,7 +130,6 @@ test('the admin on a phone: four tabs at 360 px, the rest under More, axe clean 
     await page.waitForLoadState('networkidle');
     await axeClean(page, `${path} (admin)`);
   }
-
 });
 
 // The README's phone screenshot (docs/images/home-phone.png): `README_SHOTS=1 bash scripts/e2e.sh e2e/phone.spec.ts`.
