@@ -168,7 +168,7 @@ test('[en] a VM started outside the panel is adopted with a lease; stopping it a
   const { ctx, page: marie } = await phone(browser, 'en', 'marie');
   await expect(card(marie)).toHaveAttribute('data-state', 'off');
   await control('/proxmox/vms/300/running', { running: true, agentReady: true });
-  await expect(marie.getByTestId('gaming-state')).toHaveText(/^Ready to play \(found running, since \d{1,2}:\d\d( [AP]M)?\)$/, { timeout: 3_000 });
+  await expect(marie.getByTestId('gaming-state')).toHaveText(/^Ready to play \(found running, since \d{1,2}:\d\d( [AP]M)?\)$/, { timeout: 5_000 });
   await expect(marie.getByTestId('gaming-lease')).toBeVisible();
   await card(marie).getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(marie.getByTestId('gaming-stop-confirm')).toBeVisible();
