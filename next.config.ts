@@ -27,7 +27,11 @@ const nextConfig: NextConfig = {
       },
     ];
   },
-  outputFileTracingIncludes: { '/**': ['./prisma/migrations/**/*'] },
+  // The embedded database runs in its own process (server/db/pglite-process.mjs), which the bundler
+  // cannot see: its script and packages are traced in by hand.
+  outputFileTracingIncludes: {
+    '/**': ['./prisma/migrations/**/*', './server/db/pglite-process.mjs', './node_modules/@electric-sql/pglite/**/*', './node_modules/@electric-sql/pglite-socket/**/*'],
+  },
 };
 
 export default nextConfig;

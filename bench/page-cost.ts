@@ -1,0 +1,176 @@
+// Page cost bench (docs/performance.md, "Cost of a signed-in page"): against the built standalone
+// panel and the simulator, signed in as Marie (family) and Paul (admin):
+//  1. server CPU per GET / (utime+stime of the panel process over BENCH_N sequential requests, after a
+//     warm-up): CPU time, not wall time, so it holds on a machine shared with other work;
+//  2. `wrk -t2 -c50 -d15s` on / with each role's cookie (req/s, p99), if wrk is installed;
+//  3. RSS: idle 20 s after start, after 1,000 page loads and the wrk runs (and the embedded database's
+//     own process, when it runs in one);
+//  4. a cold load of every page in Chromium at 412 px: Cumulative Layout Shift (layout-shift entries
+//     over 4 s, the live stream opened meanwhile), RSC prefetches sent and aborted.
+// Options: BENCH_DB=embedded (no PostgreSQL: the embedded database), BENCH_CPU_PROF=<dir> (the panel
+// runs with --cpu-prof; the profile is written on exit), BENCH_WRK=0 (skip wrk), BENCH_PAGES=0 (skip 4),
+// BENCH_SCALE=20x400x50 (simulator size), BENCH_PANEL_NODE_OPTIONS (default the shipped heap bound).
+//   cp -a .next/standalone /tmp/panel-build && BENCH_STANDALONE=/tmp/panel-build npx tsx bench/page-cost.ts
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { parse, stringify } from 'yaml';
+import { signIn } from '../e2e/support/login';
+import { benchHomelab } from './support/homelab';
+
+const N = Number(process.env.BENCH_N ?? 500);
+const PORT = Number(process.env.BENCH_PORT ?? 3310);
+const STANDALONE = process.env.BENCH_STANDALONE ?? '.next/standalone';
+const HEAP = process.env.BENCH_PANEL_NODE_OPTIONS ?? '--max-old-space-size=256';
+const PROF = process.env.BENCH_CPU_PROF ?? '';
+const EMBEDDED = process.env.BENCH_DB === 'embedded';
+const [sc, sa, sn] = (process.env.BENCH_SCALE ?? '').split('x').map(Number);
+const scale = sc ? { clusters: sc, appsPerCluster: sa, nodesPerCluster: sn } : undefined;
+const url = `http://localhost:${PORT}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+const cpuMs = (pid: number) => {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) * TICK_MS; // utime + stime
+};
+const rssOf = (pid: number) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+};
+/** The panel's own process and, apart, any child it runs (the embedded database's process). */
+const children = (pid: number): number[] => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
+const rss = (pid: number) => {
+  const kids = children(pid).map(rssOf);
+  return `${rssOf(pid).toFixed(0)} MiB${kids.length ? ` (+ ${kids.map((k) => k.toFixed(0)).join(' + ')} MiB in its child process)` : ''}`;
+};
+
+const homelab = await benchHomelab(url, 'pagecost', { scale, syncDelayMs: 500 });
+let cfgFile = homelab.cfgFile;
+let embeddedDir = '';
+if (EMBEDDED) {
+  // The same homelab.yaml without `database.url`: the panel opens its embedded database in a folder.
+  embeddedDir = fs.mkdtempSync('/tmp/bench-pglite-');
+  const cfg = parse(fs.readFileSync(cfgFile, 'utf8')) as { database: Record<string, unknown> };
+  cfg.database = { embeddedDir: embeddedDir };
+  cfgFile = path.join(path.dirname(cfgFile), 'homelab-embedded.yaml');
+  fs.writeFileSync(cfgFile, stringify(cfg));
+}
+const panel = spawn(process.execPath, [...(PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROF}`] : []), path.join(STANDALONE, 'server.js')], {
+  env: {
+    ...process.env,
+    NODE_OPTIONS: HEAP,
+    PORT: String(PORT),
+    HOSTNAME: '127.0.0.1',
+    HOMELAB_CONFIG: cfgFile,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: 'warn',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+process.on('exit', () => panel.kill('SIGKILL'));
+let browser: Browser | null = null;
+
+async function cookieOf(user: string): Promise<string> {
+  const context = await browser!.newContext({ baseURL: url, ignoreHTTPSErrors: true });
+  await signIn(await context.newPage(), user);
+  const c = (await context.cookies()).map((x) => `${x.name}=${x.value}`).join('; ');
+  await context.close();
+  return c;
+}
+
+async function get(p: string, cookie: string) {
+  const res = await fetch(`${url}${p}`, { headers: { cookie }, redirect: 'manual' });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${p}: ${res.status}`);
+}
+
+function wrk(cookie: string): string {
+  try {
+    const out = execFileSync('wrk', ['-t2', '-c50', '-d15s', '--latency', '-H', `Cookie: ${cookie}`, `${url}/`], { encoding: 'utf8' });
+    const rps = /Requests\/sec:\s+([\d.]+)/.exec(out)?.[1];
+    const p99 = /\s99%\s+([\d.]+\w+)/.exec(out)?.[1];
+    const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? '0';
+    const errors = /Socket errors: (.*)/.exec(out)?.[1] ?? 'none';
+    return `${Number(rps).toFixed(0)} req/s, p99 ${p99}, non-2xx ${non2xx}, socket errors ${errors}`;
+  } catch (e) {
+    return `wrk not run (${(e as Error).message.split('\n')[0]})`;
+  }
+}
+
+const PAGES = ['/', '/services', '/clusters', '/gaming', '/capacity', '/promotions', '/audit'];
+
+async function coldLoads(user: string, cookie: string) {
+  const out: string[] = [];
+  for (const p of PAGES) {
+    const context = await browser!.newContext({ baseURL: url, viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true });
+    await context.addCookies(cookie.split('; ').map((kv) => ({ name: kv.slice(0, kv.indexOf('=')), value: kv.slice(kv.indexOf('=') + 1), url })));
+    await context.addInitScript(() => {
+      (window as unknown as { __cls: number }).__cls = 0;
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await context.newPage();
+    let rsc = 0;
+    let aborted = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('_rsc=')) rsc++;
+    });
+    page.on('requestfailed', (r) => {
+      if (r.url().includes('_rsc=')) aborted++;
+    });
+    const res = await page.goto(p);
+    if (res?.status() !== 200) out.push(`${p} ${res?.status()}`);
+    await sleep(4_000);
+    const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+    out.push(`${p} CLS ${cls.toFixed(3)}, RSC prefetches ${rsc} (aborted ${aborted})`);
+    await context.close();
+  }
+  console.log(`cold loads as ${user} (412 px): ${out.join('; ')}`);
+}
+
+try {
+  for (let i = 0; !(await fetch(`${url}/api/healthz`).catch(() => null))?.ok; i++) {
+    if (i > 900) throw new Error('panel did not start');
+    await sleep(100);
+  }
+  const started = Date.now();
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const cookies = { marie: await cookieOf('marie'), paul: await cookieOf('paul') };
+  await sleep(Math.max(0, 20_000 - (Date.now() - started)));
+  const idle = rss(panel.pid!);
+  console.log(`config: ${scale ? `${sc} clusters × ${sa} apps × ${sn} nodes` : 'default homelab'}, database ${EMBEDDED ? 'embedded' : 'PostgreSQL'}, ${HEAP}`);
+  console.log(`RSS idle (20 s after start, both signed in, store loaded): ${idle}`);
+  for (const [user, cookie] of Object.entries(cookies)) {
+    for (let i = 0; i < 50; i++) await get('/', cookie);
+    const c0 = cpuMs(panel.pid!);
+    const t0 = performance.now();
+    for (let i = 0; i < N; i++) await get('/', cookie);
+    const c1 = cpuMs(panel.pid!);
+    console.log(`GET / as ${user}: server CPU ${((c1 - c0) / N).toFixed(2)} ms per page, wall ${((performance.now() - t0) / N).toFixed(1)} ms (n=${N}, sequential)`);
+  }
+  for (let i = 0; i < 1000 - 2 * N - 100; i++) await get('/', i % 2 ? cookies.marie : cookies.paul);
+  console.log(`RSS after 1,000 page loads: ${rss(panel.pid!)}`);
+  if (process.env.BENCH_WRK !== '0') {
+    for (const [user, cookie] of Object.entries(cookies)) console.log(`wrk -t2 -c50 -d15s / as ${user}: ${wrk(cookie)}`);
+    console.log(`RSS after the wrk runs: ${rss(panel.pid!)}`);
+  }
+  if (process.env.BENCH_PAGES !== '0') for (const [user, cookie] of Object.entries(cookies)) await coldLoads(user, cookie);
+} finally {
+  await browser?.close();
+  panel.kill('SIGTERM'); // --cpu-prof writes its profile on a clean exit
+  await new Promise((r) => panel.once('exit', r).once('error', r) && setTimeout(r, 5_000));
+  await homelab.close();
+  if (embeddedDir) fs.rmSync(embeddedDir, { recursive: true, force: true });
+}
