@@ -24,8 +24,8 @@ function script(): string {
 }
 
 export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedPostgres> {
-  const child = fork(script(), [], {
-    env: { ...process.env, PGLITE_DIR: dir === 'memory://' ? dir : path.resolve(dir), NODE_OPTIONS: '' },
+  const child = fork(script(), [dir === 'memory://' ? dir : path.resolve(dir)], {
+    execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'json',
   });

@@ -3,14 +3,14 @@
 // WASM heap, ~200 MiB and more during a first initdb) stays out of the panel's process, so the
 // panel's heap bound and RSS are the same as with a PostgreSQL server; this process has its own
 // figure (docs/performance.md). Plain JavaScript, run by node as it is (no build step).
-// Protocol: the parent passes the folder in PGLITE_DIR ('memory://' for none) and receives
+// Protocol: the parent passes the folder as the first argument ('memory://' for none) and receives
 // { url } (or { error }) over IPC; 'close' ends it cleanly; a parent that dies ends it too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-const dir = process.env.PGLITE_DIR ?? 'memory://';
+const dir = process.argv[2] ?? 'memory://';
 const memory = dir === 'memory://';
 let db;
 let server;
