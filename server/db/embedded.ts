@@ -24,27 +24,33 @@ function script(): string {
 }
 
 export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedPostgres> {
-  const child = fork(script(), [dir === 'memory://' ? dir : path.resolve(dir)], {
-    execArgv: [],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    serialization: 'json',
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (m: { url?: string; error?: string }) => (m.url ? resolve(m.url) : reject(new Error(`the embedded database did not start: ${m.error}`))));
-    child.once('exit', (code) => reject(new Error(`the embedded database's process ended (exit code ${code}) before it was ready`)));
-    child.once('error', reject);
-  });
-  // It ends with the panel (IPC disconnect); an unexpected end of it is logged by the pool's errors.
-  child.unref();
-  child.channel?.unref();
-  return {
-    url,
-    pid: child.pid!,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.send('close', (e) => e && child.kill('SIGTERM'));
-      }),
-  };
+  const target = dir === 'memory://' ? dir : path.resolve(dir);
+  // A first start initialises the folder and ends (its initdb heap is too big to keep); the next serves.
+  for (let attempt = 0; ; attempt++) {
+    const child = fork(script(), [target], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+    const answer = await new Promise<{ url?: string; initialised?: boolean }>((resolve, reject) => {
+      child.once('message', (m: { url?: string; error?: string; initialised?: boolean }) => (m.error ? reject(new Error(`the embedded database did not start: ${m.error}`)) : resolve(m)));
+      child.once('exit', (code) => reject(new Error(`the embedded database's process ended (exit code ${code}) before it was ready`)));
+      child.once('error', reject);
+    });
+    if (answer.initialised && attempt === 0) {
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+      continue;
+    }
+    if (!answer.url) throw new Error('the embedded database did not start: its folder was initialised twice');
+    // It ends with the panel (IPC disconnect); an unexpected end of it shows as the database being away.
+    child.removeAllListeners('exit');
+    child.unref();
+    child.channel?.unref();
+    return {
+      url: answer.url,
+      pid: child.pid!,
+      close: () =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.send('close', (e) => e && child.kill('SIGTERM'));
+        }),
+    };
+  }
 }

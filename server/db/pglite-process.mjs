@@ -4,7 +4,7 @@
 // panel's heap bound and RSS are the same as with a PostgreSQL server; this process has its own
 // figure (docs/performance.md). Plain JavaScript, run by node as it is (no build step).
 // Protocol: the parent passes the folder as the first argument ('memory://' for none) and receives
-// { url } (or { error }) over IPC; 'close' ends it cleanly; a parent that dies ends it too.
+// { url } (or { error }, or { initialised } after a first initdb: start it again) over IPC; 'close' ends it cleanly; a parent that dies ends it too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -37,7 +37,16 @@ try {
   if (!memory) fs.mkdirSync(path.resolve(dir), { recursive: true });
   // A homelab panel's database is tiny: small buffers keep the WASM heap (which never shrinks) small.
   const startParams = [...(PGlite.defaultStartParams ?? []), '-c', 'shared_buffers=16MB', '-c', 'temp_buffers=2MB', '-c', 'work_mem=2MB', '-c', 'maintenance_work_mem=16MB'];
+  const fresh = !memory && !fs.existsSync(path.join(dir, 'PG_VERSION'));
   db = await PGlite.create(memory ? undefined : path.resolve(dir), PGlite.defaultStartParams ? { startParams } : {});
+  if (fresh) {
+    // initdb grows the WASM heap to ~700 MiB, and a WASM heap never shrinks: the parent starts a new
+    // process on the folder now initialised, which needs ~170 MiB.
+    await db.close();
+    db = undefined;
+    process.send?.({ initialised: true }, () => process.exit(0));
+    await new Promise(() => undefined);
+  }
   // pg-pool drops a connection after a failed query and opens a new one at once; a little headroom
   // keeps that reconnect from being refused while the old socket is still closing.
   server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
