@@ -90,10 +90,11 @@ async function cookieOf(user: string): Promise<string> {
   return c;
 }
 
-async function get(p: string, cookie: string) {
+async function get(p: string, cookie: string): Promise<number> {
   const res = await fetch(`${url}${p}`, { headers: { cookie }, redirect: 'manual' });
-  await res.arrayBuffer();
+  const n = (await res.arrayBuffer()).byteLength;
   if (res.status !== 200) throw new Error(`${p}: ${res.status}`);
+  return n;
 }
 
 function wrk(cookie: string): string {
@@ -107,6 +108,39 @@ function wrk(cookie: string): string {
   } catch (e) {
     return `wrk not run (${(e as Error).message.split('\n')[0]})`;
   }
+}
+
+// BENCH_LIGHTHOUSE=<lighthouse's cli.js> (e.g. from `npm i lighthouse` in a scratch folder): three
+// mobile runs of / per role with the session cookie, the median of each category's score.
+function lighthouse(user: string, cookie: string) {
+  const runs: Record<string, number>[] = [];
+  for (let i = 0; i < 3; i++) {
+    const out = path.join(fs.mkdtempSync('/tmp/bench-lh-'), 'report.json');
+    try {
+      execFileSync(process.execPath, [process.env.BENCH_LIGHTHOUSE!, `${url}/`, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices', `--extra-headers=${JSON.stringify({ Cookie: cookie })}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage'], {
+        env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+        stdio: ['ignore', 'ignore', 'ignore'],
+      });
+      const r = JSON.parse(fs.readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue?: number }> };
+      runs.push({
+        performance: r.categories.performance.score * 100,
+        accessibility: r.categories.accessibility.score * 100,
+        'best-practices': r.categories['best-practices'].score * 100,
+        cls: r.audits['cumulative-layout-shift'].numericValue ?? NaN,
+        lcp: r.audits['largest-contentful-paint'].numericValue ?? NaN,
+        tbt: r.audits['total-blocking-time'].numericValue ?? NaN,
+      });
+    } catch (e) {
+      console.log(`lighthouse as ${user}: run failed (${(e as Error).message.split('\n')[0]})`);
+    } finally {
+      fs.rmSync(path.dirname(out), { recursive: true, force: true });
+    }
+  }
+  if (!runs.length) return;
+  const median = (k: string) => [...runs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  console.log(
+    `lighthouse mobile / as ${user} (median of ${runs.length}): performance ${median('performance')}, accessibility ${median('accessibility')}, best practices ${median('best-practices')}; CLS ${median('cls').toFixed(3)}, LCP ${median('lcp').toFixed(0)} ms, TBT ${median('tbt').toFixed(0)} ms`,
+  );
 }
 
 const PAGES = ['/', '/services', '/clusters', '/gaming', '/capacity', '/promotions', '/audit'];
@@ -166,7 +200,8 @@ try {
     for (let i = 0; i < N; i++) await get(p, cookie);
     const wall = performance.now() - t0;
     const cpu = cpuMs(panel.pid!) - c0;
-    console.log(`GET ${p} as ${label}: server CPU ${((cpu - bgRate * wall) / N).toFixed(2)} ms per request net of background (${(cpu / N).toFixed(2)} gross), wall ${(wall / N).toFixed(1)} ms (n=${N}, sequential)`);
+    const size = await get(p, cookie);
+    console.log(`GET ${p} as ${label}: server CPU ${((cpu - bgRate * wall) / N).toFixed(2)} ms per request net of background (${(cpu / N).toFixed(2)} gross), wall ${(wall / N).toFixed(1)} ms, ${(size / 1024).toFixed(1)} kB (n=${N}, sequential)`);
   };
   // Where a page's CPU goes, from the floor up: a route without session, the session alone, the home
   // page's data as JSON, the page.
@@ -179,6 +214,7 @@ try {
     console.log(`RSS after the wrk runs: ${rss(panel.pid!)}`);
   }
   if (process.env.BENCH_PAGES !== '0') for (const [user, cookie] of Object.entries(cookies)) await coldLoads(user, cookie);
+  if (process.env.BENCH_LIGHTHOUSE) for (const [user, cookie] of Object.entries(cookies)) lighthouse(user, cookie);
 } finally {
   await browser?.close();
   panel.kill('SIGTERM'); // --cpu-prof writes its profile on a clean exit
