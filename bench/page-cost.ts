@@ -84,6 +84,7 @@ let browser: Browser | null = null;
 
 async function cookieOf(user: string): Promise<string> {
   const context = await browser!.newContext({ baseURL: url, ignoreHTTPSErrors: true });
+  context.setDefaultTimeout(120_000); // at scale, on a busy machine, the first pages take a while
   await signIn(await context.newPage(), user);
   const c = (await context.cookies()).map((x) => `${x.name}=${x.value}`).join('; ');
   await context.close();
