@@ -68,17 +68,17 @@ export class UpstreamBreakerOpenError extends Error {
 }
 
 /** How long the breaker waits between two background probes of a hung upstream. */
-export const BREAKER_PROBE_GAP_MS = 1_000;
+export const BREAKER_PROBE_GAP_MS = 500;
 
 /**
  * A fetch bounded by `ms` (headers and body: the signal stays armed while the body is read) and
  * counted as `upstream`: ok for any answer below 500, error for 5xx and network failures.
  *
- * With a breaker, like the database's (server/db/breaker.ts): once a call has timed out, the next
- * calls through this fetch are refused at once (UpstreamBreakerOpenError, a timeout to callers)
- * instead of each waiting the full bound again, and the last read (GET) is re-sent in the
- * background, one at a time, a second apart after each failure; the first answer closes the
- * breaker. Writes are never re-sent by the breaker. A refused network connection or a 5xx does not
+ * With a breaker, like the database's (server/db/breaker.ts): once a read (GET) has timed out, the
+ * next calls through this fetch are refused at once (UpstreamBreakerOpenError, a timeout to
+ * callers) instead of each waiting the full bound again, and the last read is re-sent in the
+ * background, one at a time, half a second apart after each failure; the first answer closes the
+ * breaker. Writes are never re-sent by the breaker, and a write that times out does not open it. A refused network connection or a 5xx does not
  * open it: that upstream answers (fast), which is all the breaker is about.
  */
 export function boundedFetch(base: typeof fetch, upstream: string, ms: () => number = upstreamTimeoutMs): typeof fetch {
@@ -126,8 +126,10 @@ export function boundedFetch(base: typeof fetch, upstream: string, ms: () => num
     } catch (e) {
       const hung = timeout.aborted && !init?.signal?.aborted;
       countUpstream(upstream, hung || isTimeout(e) ? 'timeout' : 'error');
-      if (hung) retryAt = Date.now() + 5 * BREAKER_PROBE_GAP_MS;
-      if (hung && !open) {
+      // Only a read that hangs opens it: a write whose answer was lost (it may have been carried out)
+      // says nothing of the next call, and its caller already reconciles by reading.
+      if (hung && isGet(init)) retryAt = Date.now() + 5 * BREAKER_PROBE_GAP_MS;
+      if (hung && isGet(init) && !open) {
         open = true;
         log.warn({ upstream, err: (e as Error).message }, 'upstream did not answer: circuit open, retrying in the background');
         if (isGet(init)) probe = { input, init: { ...init, signal: undefined } };
