@@ -26,8 +26,11 @@ export interface GamingCtx extends Ctx {
   gaming(): GamingConfig;
   promotionInFlight(db: Db): Promise<boolean>;
   publish(topic: string, data: unknown): void;
-  /** ntfy: to one person (subject or e-mail), or to the admin when `to` is null. */
-  notify(to: string | null, title: string, message: string): Promise<void>;
+  /**
+   * The one way gaming tells a person something (today ntfy; another channel plugs in here): to one
+   * person (subject or e-mail), or to the admin when `to` is null. `link`: a panel path ("/gaming?…").
+   */
+  notify(to: string | null, title: string, message: string, link?: string): Promise<void>;
   /** TCP readiness probe (Sunshine etc.). */
   probe(host: string, port: number): Promise<boolean>;
   /** Ask the background loop to look again soon (after a state change). */
@@ -82,7 +85,7 @@ export function gamingCtx(base: Ctx = requestCtx()): GamingCtx {
     gaming: gamingConfig,
     promotionInFlight: async (db) => (await import('../../promotions/internal/in-flight')).promotionInFlight(db),
     publish: (topic, data) => void bus.publish(topic, data),
-    notify: (to, title, message) => notifyNtfy(gamingConfig().ntfy, to, title, message),
+    notify: (to, title, message, link) => notifyNtfy(gamingConfig().ntfy, to, title, message, link ? `${config().server.publicUrl.replace(/\/$/, '')}${link}` : undefined),
     probe: tcpProbe,
     wake: () => wakeHook(),
     now: () => new Date(),

@@ -14,12 +14,12 @@ async function topicOf(cfg: NonNullable<GamingConfig['ntfy']>, subject: string):
 
 // ntfy push (optional), as JSON so any title is safe. A failed notification is logged and never
 // fails the action that sent it.
-export async function notifyNtfy(cfg: GamingConfig['ntfy'], to: string | null, title: string, message: string): Promise<void> {
+export async function notifyNtfy(cfg: GamingConfig['ntfy'], to: string | null, title: string, message: string, click?: string): Promise<void> {
   if (!cfg) return;
   try {
     const topic = to === null ? cfg.adminTopic : await topicOf(cfg, to);
     if (!topic) return;
-    await publishNtfy(cfg.url, cfg.token, { topic, title, message, tags: ['video_game'] });
+    await publishNtfy(cfg.url, cfg.token, { topic, title, message, tags: ['video_game'], ...(click ? { click } : {}) });
   } catch (e) {
     log.warn({ err: (e as Error).message }, 'ntfy not reachable');
   }
