@@ -116,7 +116,9 @@ export function boundedFetch(base: typeof fetch, upstream: string, ms: () => num
       background();
       throw new UpstreamBreakerOpenError(upstream);
     }
-    const timeout = AbortSignal.timeout(ms());
+    const bound = ms();
+    const started = Date.now();
+    const timeout = AbortSignal.timeout(bound);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     try {
       const res = await base(input, { ...init, signal });
@@ -124,7 +126,9 @@ export function boundedFetch(base: typeof fetch, upstream: string, ms: () => num
       open = false;
       return res;
     } catch (e) {
-      const hung = timeout.aborted && !init?.signal?.aborted;
+      // Our bound, or the caller's own abort at the same moment (proxmox-api aborts at its queryTimeout,
+      // which is this bound): a hang. A caller that gave up earlier is not one.
+      const hung = (timeout.aborted && !init?.signal?.aborted) || (isTimeout(e) && Date.now() - started >= bound - 5);
       countUpstream(upstream, hung || isTimeout(e) ? 'timeout' : 'error');
       // Only a read that hangs opens it: a write whose answer was lost (it may have been carried out)
       // says nothing of the next call, and its caller already reconciles by reading.
