@@ -50,7 +50,7 @@ describe('boundedFetch breaker', () => {
 
   it('after one timeout, answers at once without waiting, and closes once a background retry answers', async () => {
     const up = hungFetch();
-    const f = boundedFetch(up.base, 'test', () => 30);
+    const f = boundedFetch(up.base, 'test', () => 30, () => 30);
     const e = await f('http://x/a').catch((x: unknown) => x);
     expect(isTimeout(e)).toBe(true);
     const t0 = performance.now();
@@ -65,7 +65,7 @@ describe('boundedFetch breaker', () => {
 
   it('a write that times out or a caller that aborts does not open it; once open, a write is refused unsent', async () => {
     const up = hungFetch();
-    const f = boundedFetch(up.base, 'test', () => 30);
+    const f = boundedFetch(up.base, 'test', () => 30, () => 30);
     const ctl = new AbortController();
     setTimeout(() => ctl.abort(), 5);
     await f('http://x/a', { signal: ctl.signal }).catch(() => undefined);

@@ -81,7 +81,7 @@ export const BREAKER_PROBE_GAP_MS = 500;
  * breaker. Writes are never re-sent by the breaker, and a write that times out does not open it. A refused network connection or a 5xx does not
  * open it: that upstream answers (fast), which is all the breaker is about.
  */
-export function boundedFetch(base: typeof fetch, upstream: string, ms: () => number = upstreamTimeoutMs): typeof fetch {
+export function boundedFetch(base: typeof fetch, upstream: string, ms: () => number = upstreamTimeoutMs, probeMs: () => number = upstreamTimeoutMs): typeof fetch {
   let open = false;
   let probe: { input: Parameters<typeof fetch>[0]; init?: RequestInit } | null = null;
   let probing = false;
@@ -93,7 +93,9 @@ export function boundedFetch(base: typeof fetch, upstream: string, ms: () => num
     const { input, init } = probe;
     void (async () => {
       try {
-        const res = await base(input, { ...init, signal: AbortSignal.timeout(ms()) });
+        // The full configured bound: `ms` may be what is left of a caller's call (Proxmox), which the
+        // background has no part of.
+        const res = await base(input, { ...init, signal: AbortSignal.timeout(probeMs()) });
         await res.arrayBuffer().catch(() => undefined);
         countUpstream(upstream, res.status >= 500 ? 'error' : 'ok');
         if (open) log.info({ upstream }, 'upstream answers again: circuit closed');
