@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn } from './support/login';
 import { control } from './support/sim';
@@ -18,6 +19,8 @@ const count = async (suffix: string) => (await calls()).filter(isPost(suffix)).l
 type Notice = { topic: string; title?: string; message: string; click?: string };
 const notices = async () => (await control<{ messages: Notice[] }>('/ntfy/messages')).messages;
 const card = (page: Page) => page.getByTestId('gaming-card');
+/** Serious or critical axe violations inside the gaming card. */
+const axe = async (page: Page) => (await new AxeBuilder({ page }).include('[data-testid=gaming-card]').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 
 const WORDS = {
   en: { locale: 'en-GB', start: 'Start gaming', stop: 'Stop', ask: 'Ask Paul', allow: 'Let Marie play', hold: 'Hold DEV', holdText: 'Paul is testing on the home server until', asked: 'You asked Paul', note: 'The test servers will be turned off to make room' },
@@ -88,6 +91,7 @@ for (const lang of ['en', 'fr'] as const) {
     await testingMode();
     const w = WORDS[lang];
     const paul = await phone(browser, lang, 'paul', '/gaming');
+    expect(await axe(paul.page)).toEqual([]); // the hold form
     await paul.page.getByRole('button', { name: w.hold }).click();
     await expect(paul.page.getByTestId('dev-hold-on')).toBeVisible();
 
@@ -96,6 +100,7 @@ for (const lang of ['en', 'fr'] as const) {
     const starts = await count('/qemu/300/status/start');
     await card(marie.page).getByRole('button', { name: w.ask }).click();
     await expect(marie.page.getByTestId('gaming-asked')).toContainText(w.asked);
+    expect(await axe(marie.page)).toEqual([]);
     expect(await count('/qemu/300/status/start')).toBe(starts);
     expect(await count('/qemu/101/status/shutdown')).toBeGreaterThanOrEqual(0);
 
@@ -109,6 +114,8 @@ for (const lang of ['en', 'fr'] as const) {
       .toMatch(/\/gaming\?request=[0-9a-f-]{36}$/);
     const url = new URL(link);
     await paul.page.goto(`${url.pathname}${url.search}`);
+    await expect(paul.page.getByRole('button', { name: w.allow })).toBeVisible();
+    expect(await axe(paul.page)).toEqual([]); // the request to allow
     await paul.page.getByRole('button', { name: w.allow }).click();
     await expect(card(marie.page)).toHaveAttribute('data-state', /starting|booting|ready/, { timeout: 5_000 });
     await expect(card(marie.page)).toHaveAttribute('data-state', 'ready', { timeout: 40_000 });
@@ -168,7 +175,7 @@ test('[en] a VM started outside the panel is adopted with a lease; stopping it a
   const { ctx, page: marie } = await phone(browser, 'en', 'marie');
   await expect(card(marie)).toHaveAttribute('data-state', 'off');
   await control('/proxmox/vms/300/running', { running: true, agentReady: true });
-  await expect(marie.getByTestId('gaming-state')).toHaveText(/^Ready to play \(found running, since \d{1,2}:\d\d( [AP]M)?\)$/, { timeout: 3_000 });
+  await expect(marie.getByTestId('gaming-state')).toHaveText(/^Ready to play \(found running, since \d{1,2}:\d\d( [AP]M)?\)$/, { timeout: 5_000 });
   await expect(marie.getByTestId('gaming-lease')).toBeVisible();
   await card(marie).getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(marie.getByTestId('gaming-stop-confirm')).toBeVisible();
@@ -190,6 +197,7 @@ test("[en] Lucas must confirm before stopping Marie's game; Start again undoes i
   await control('/proxmox/task-delay', { ms: 6_000 }); // Windows takes a while to shut down
   await card(lucas.page).getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(lucas.page.getByTestId('gaming-stop-confirm')).toContainText('Marie started this game. Stop it?');
+  expect(await axe(lucas.page)).toEqual([]);
   await lucas.page.getByRole('button', { name: 'Yes, stop it' }).click();
   await expect(card(marie.page)).toHaveAttribute('data-state', 'stopping');
   await card(marie.page).getByRole('button', { name: 'Start again' }).click();

@@ -1,4 +1,5 @@
 'use client';
+import { Progress } from '@/components/ui/progress';
 import { QueryClientContext, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useContext } from 'react';
 import type { WhatIf } from '@/lib/capacity';
@@ -67,6 +68,7 @@ function Body({ whatIfs }: { whatIfs: WhatIf[] }) {
           {t('dev.start')}
         </button>
       </div>
+      <Progress active={m.isPending} label={t('progress.proxmox')} testId="dev-power-progress" />
       {m.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-300">{sayError(m.error)}</p> : null}
     </div>
   );

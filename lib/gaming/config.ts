@@ -83,7 +83,7 @@ export const GamingConfigSchema = z
     restoreDev: z.boolean().default(true),
     /** The longest hold the admin may put on DEV ("I'm testing until 21:00"), in hours. */
     holdMaxHours: z.number().positive().max(72).default(12),
-    /** A VM found running without a session is adopted only once the last session ended this long ago (a hard stop in flight is not a new game). */
+    /** A VM found running without a session is adopted, but not within this long of a failed start (its hard stop is in flight). */
     adoptAfterSeconds: z.number().int().min(0).default(15),
     lease: z
       .object({

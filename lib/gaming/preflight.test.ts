@@ -39,6 +39,22 @@ describe('the gaming pre-flight', () => {
     expect(said(r.note)).toEqual({ code: 'srv.note.stopDev', en: 'The test servers will be turned off to make room, and back on after the game.' });
   });
 
+  it("refuses under the admin's hold in plain words, offering Ask; his Allow makes room whatever the policy", () => {
+    const hold = { until: new Date('2026-11-24T20:00:00Z') };
+    const held = evaluatePreflight(facts({ hold }, { adminName: 'Paul' }));
+    expect(held.ok).toBe(false);
+    expect(held.stopDev).toBe(false);
+    expect(held.ask).toBe(true);
+    expect(said(held.refusal)).toEqual({ code: 'srv.hold.on', en: 'Paul is testing on the home server until 20:00, and the game needs that room.' });
+    expect(evaluatePreflight(facts({ hold, role: 'admin' }, { adminName: 'Paul' })).ask).toBe(false); // Paul ends his own hold
+    for (const policy of ['stop-dev', 'refuse'] as const) {
+      const allowed = evaluatePreflight(facts({ hold, allowed: true }, { policy }));
+      expect([allowed.ok, allowed.stopDev, allowed.devVmids]).toEqual([true, true, [101]]);
+    }
+    // A hold only matters when DEV's room is needed.
+    expect(evaluatePreflight(facts({ hold, vms: SEED.map((v) => (v.vmid === 101 ? { ...v, running: false } : v)) })).ok).toBe(true);
+  });
+
   it('refuses under stop-dev when even without DEV it would not fit', () => {
     const r = evaluatePreflight(facts({ hostTotalBytes: 48 * GiB }, { policy: 'stop-dev' }));
     expect(said(r.refusal)).toEqual({ code: 'srv.memory.short', en: 'Not enough memory: needs 32 GB, 12 GB free.' });

@@ -11,7 +11,10 @@ export const DevPowerSchema = z.object({ action: z.enum(['start', 'stop']) }).st
 /** Stop: `confirm` is required to stop a session someone else started (the card asks first). */
 export const StopGamingSchema = z.object({ confirm: z.boolean().optional() }).strict();
 /** The admin's hold on DEV: until when (ISO, in the future, at most `holdMaxHours` ahead), or `clear`. */
-export const DevHoldSchema = z.union([z.object({ until: z.iso.datetime({ offset: true }) }).strict(), z.object({ clear: z.literal(true) }).strict()]);
+export const DevHoldSchema = z
+  .object({ until: z.iso.datetime({ offset: true }).optional(), clear: z.literal(true).optional() })
+  .strict()
+  .refine((b) => (b.until === undefined) !== (b.clear === undefined), { message: 'give either until (an ISO time) or clear: true' });
 /** "Ask Paul": nothing to say, the asker is the caller. */
 export const AskGamingSchema = z.object({}).strict();
 /** The admin's answer to a request (from the notification's link or the card). */

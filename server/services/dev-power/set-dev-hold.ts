@@ -22,7 +22,7 @@ export async function setDevHold(input: unknown, ctx: GamingCtx = gamingCtx()): 
   const now = ctx.now();
   const audit = (outcome: 'ok' | 'denied', details: Record<string, unknown>) =>
     recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, ip, action: 'dev.hold', target: 'dev-cluster', outcome, details });
-  if ('clear' in body) {
+  if (body.clear || !body.until) {
     const gone = await db.devHold.deleteMany({ where: { id: 'dev' } });
     await audit('ok', { cleared: gone.count > 0 });
   } else {

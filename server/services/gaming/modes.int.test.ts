@@ -108,6 +108,8 @@ describe.each<DbKind>(['postgres', 'pglite'])('modes, holds, Ask Paul (%s)', (ki
     await expect(setDevHold({ until: new Date(Date.now() - 60_000).toISOString() }, h.ctx(PAUL))).rejects.toMatchObject({ code: 'validation', msg: { code: 'srv.hold.past' } });
     await expect(setDevHold({ until: new Date(Date.now() + 48 * 3600_000).toISOString() }, h.ctx(PAUL))).rejects.toMatchObject({ code: 'validation' });
     await expect(setDevHold({ until: 'tonight' }, h.ctx(PAUL))).rejects.toThrow();
+    await expect(setDevHold({}, h.ctx(PAUL))).rejects.toThrow(/either until \(an ISO time\) or clear: true/);
+    await expect(setDevHold({ until: new Date(Date.now() + 3600_000).toISOString(), clear: true }, h.ctx(PAUL))).rejects.toMatchObject({ code: 'validation' });
     await expect(setDevHold({ clear: true }, h.ctx(MARIE))).rejects.toThrow();
     await setDevHold({ until: new Date(Date.now() + 3600_000).toISOString() }, h.ctx(PAUL));
     await setDevHold({ clear: true }, h.ctx(PAUL));

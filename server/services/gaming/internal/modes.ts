@@ -77,7 +77,9 @@ export async function adoptRunning(ctx: GamingCtx, vm: VmStatus): Promise<Sessio
   const cfg = ctx.gaming();
   const now = ctx.now();
   const last = await lastEnded(db, vm.vmid);
-  if (last?.endedAt && now.getTime() - last.endedAt.getTime() < cfg.adoptAfterSeconds * 1000) return null; // a stop or hard stop in flight
+  // A start that failed while the VM ran (Windows never answered) is followed by a hard stop: not a new game.
+  // Every other end saw the VM off, so a VM running now was started again.
+  if (last?.endedAt && last.endReason === 'failed' && now.getTime() - last.endedAt.getTime() < cfg.adoptAfterSeconds * 1000) return null;
   const startedAt = new Date(now.getTime() - Math.max(0, vm.uptimeSeconds) * 1000);
   // A failed start of the same person just before the VM came up: it was theirs.
   const theirs = last && last.endReason === 'failed' && last.startedAt.getTime() >= startedAt.getTime() - 10 * 60_000 ? last : null;
