@@ -28,7 +28,17 @@ const nextConfig: NextConfig = {
     ];
   },
   // Simple Icons' SVG files are read one by one, by slug, on the server (server/services/icons/internal/resolve.ts).
-  outputFileTracingIncludes: { '/**': ['./prisma/migrations/**/*', './node_modules/simple-icons/icons/*.svg'] },
+  // The embedded database runs in its own process (server/db/pglite-process.mjs), which the bundler
+  // cannot see: its script and packages are traced in by hand.
+  outputFileTracingIncludes: {
+    '/**': [
+      './prisma/migrations/**/*',
+      './node_modules/simple-icons/icons/*.svg',
+      './server/db/pglite-process.mjs',
+      './node_modules/@electric-sql/pglite/**/*',
+      './node_modules/@electric-sql/pglite-socket/**/*',
+    ],
+  },
 };
 
 export default nextConfig;

@@ -5,6 +5,8 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, securityHeaders } from '@/lib/security/headers';
 import { auth } from '@/server/auth/config';
+import { cachedSession, rememberSession, sessionKey } from '@/server/auth/session-cache';
+import { sessionCookieName } from '@/server/auth/session-token';
 import { config as panelConfig } from '@/server/env';
 import { currentRequestId, REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '@/server/log';
 
@@ -33,6 +35,7 @@ function withHeaders(req: NextRequest, res: NextResponse | null): NextResponse {
 
 const withAuth = auth((req) => {
   const path = req.nextUrl.pathname;
+  rememberSession(sessionKey(req.headers.get('cookie')), req.auth?.user?.subject ? req.auth : null);
   if (req.auth || PUBLIC.some((p) => path === p || path.startsWith(`${p}/`))) return withHeaders(req, null);
   const url = new URL('/signin', req.nextUrl);
   if (path !== '/') url.searchParams.set('callbackUrl', `${path}${req.nextUrl.search}`);
@@ -42,10 +45,29 @@ const withAuth = auth((req) => {
 type Handler = (r: NextRequest, e: NextFetchEvent) => Promise<Response>;
 
 export async function proxy(req: NextRequest, ev: NextFetchEvent) {
+  const reqId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
+  // The same cookie decoded less than 2 s ago (server/auth/session-cache.ts): signed in, nothing to
+  // refresh or re-issue yet, no decryption. Sign-out empties that memory at once.
+  if (cachedSession(sessionKey(req.headers.get('cookie')))) return withRequestId(reqId, () => withHeaders(req, null));
   // With a lazily built Auth.js config, auth(fn) resolves to the wrapped handler.
   const handler = (await (withAuth as unknown as Promise<Handler>)) as Handler;
   // The session refresh's log lines carry the request id too.
-  return withRequestId(requestIdFrom(req.headers.get(REQUEST_ID_HEADER)), () => handler(req, ev));
+  const res = await withRequestId(reqId, () => handler(req, ev));
+  // Auth.js re-issued the cookie (rolling expiry, refreshed tokens): the browser's next request
+  // carries the new one, which stands for the same session.
+  const session = cachedSession(sessionKey(req.headers.get('cookie')));
+  if (session) rememberSession(sessionKey(reissuedCookies(res)), session);
+  return res;
+}
+
+/** The session cookies a response sets, as a Cookie header (null when it sets none or clears them). */
+function reissuedCookies(res: Response): string | null {
+  const name = sessionCookieName();
+  const set = res.headers
+    .getSetCookie()
+    .map((c) => c.slice(0, c.indexOf(';') < 0 ? undefined : c.indexOf(';')))
+    .filter((kv) => kv.startsWith(`${name}=`) || kv.startsWith(`${name}.`));
+  return set.length && set.every((kv) => kv.length > kv.indexOf('=') + 1) ? set.join('; ') : null;
 }
 
 export const config = {

@@ -4,7 +4,12 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await requestLocale();
-  return { title: { default: 'Homelab', template: '%s · Homelab' }, description: t('app.description') };
+  return {
+    title: { default: 'Homelab', template: '%s · Homelab' },
+    description: t('app.description'),
+    // Declared, so no browser asks for a missing /favicon.ico (a 404 in the console costs best practices).
+    icons: { icon: [{ url: '/favicon.ico', sizes: '192x192' }], apple: '/icons/apple-touch-icon.png' },
+  };
 }
 
 export const viewport: Viewport = {

@@ -21,10 +21,20 @@ export interface Ctx {
   ip(): Promise<string | null>;
 }
 
-// One session decode per request, however many services a page calls (React's per-request cache).
+// One session decode per request, however many services a page calls (React's per-request cache),
+// and none at all while the same cookie was decoded less than 2 s ago (server/auth/session-cache.ts).
 const currentSession = cache(async (): Promise<Actor | null> => {
-  const { auth } = await import('./auth/config');
-  const s = await auth();
+  const [{ auth }, { cachedSession, rememberSession, sessionKey }, { headers }] = await Promise.all([
+    import('./auth/config'),
+    import('./auth/session-cache'),
+    import('next/headers'),
+  ]);
+  const key = sessionKey((await headers()).get('cookie'));
+  let s = cachedSession(key);
+  if (s === undefined) {
+    s = await auth();
+    rememberSession(key, s?.user?.subject ? s : null);
+  }
   return s?.user?.subject ? s.user : null;
 });
 

@@ -9,7 +9,7 @@ export default async function PanelNotFound() {
     <div className="grid max-w-xl gap-3">
       <h1 className="text-2xl font-bold">{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
-      <Link href="/" className="text-brand-600 underline">
+      <Link prefetch={false} href="/" className="text-brand-600 underline">
         {t('notFound.home')}
       </Link>
     </div>

@@ -12,7 +12,7 @@ import { StatusDot } from '../ui/status-dot';
 export function ClusterCard({ c, fetchedAt, link = true }: { c: ClusterSummary; fetchedAt: number; link?: boolean }) {
   const { t, locale } = useI18n();
   const title = link ? (
-    <Link href={`/clusters/${c.name}`} className="underline-offset-2 hover:underline" aria-label={t('cluster.details', { name: c.displayName })}>
+    <Link prefetch={false} href={`/clusters/${c.name}`} className="underline-offset-2 hover:underline" aria-label={t('cluster.details', { name: c.displayName })}>
       {c.displayName}
     </Link>
   ) : (

@@ -59,7 +59,7 @@ function Actions({ c }: { c: CandidateDto }) {
         </>
       ) : null}
       {open && open.state !== 'proposed' ? (
-        <Link className="text-brand-600 underline" href={`/promotions/${open.id}`}>
+        <Link prefetch={false} className="text-brand-600 underline" href={`/promotions/${open.id}`}>
           {t('promo.follow')}
         </Link>
       ) : null}

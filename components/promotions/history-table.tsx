@@ -11,7 +11,7 @@ export async function HistoryTable({ promotions }: { promotions: PromotionDto[] 
     <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="history">
       {promotions.map((p) => (
         <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
-          <Link href={`/promotions/${p.id}`} className="min-w-0 break-words font-mono text-sm underline">
+          <Link prefetch={false} href={`/promotions/${p.id}`} className="min-w-0 break-words font-mono text-sm underline">
             {p.title}
           </Link>
           <span className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">

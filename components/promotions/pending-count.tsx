@@ -12,7 +12,7 @@ export async function PendingPromotionsCount() {
   const n = r.data;
   return (
     <Card title={t('home.promotions')}>
-      <Link href="/promotions" className="text-brand-600 underline" data-testid="pending-promotions">
+      <Link prefetch={false} href="/promotions" className="text-brand-600 underline" data-testid="pending-promotions">
         {n === 0 ? t('promo.pendingNone') : t('promo.pending', { n })}
       </Link>
     </Card>

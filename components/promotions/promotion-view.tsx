@@ -26,11 +26,11 @@ function Detail({ initial }: { initial: PromotionDto }) {
   return (
     <div className="grid gap-4">
       <header className="grid gap-1">
-        <Link href="/promotions" className="text-sm text-brand-600 underline">{t('promo.all')}</Link>
+        <Link prefetch={false} href="/promotions" className="text-sm text-brand-600 underline">{t('promo.all')}</Link>
         <h1 className="break-words font-mono text-lg font-bold sm:text-xl">{p.title}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <StateBadge state={p.state} />
-          {p.kind === 'rollback' ? <span>{p.rollbackOfId ? <>{t('promo.rollbackOf')} <Link className="underline" href={`/promotions/${p.rollbackOfId}`}>{t('promo.thisPromotion')}</Link></> : t('promo.rollbackKind')}</span> : null}
+          {p.kind === 'rollback' ? <span>{p.rollbackOfId ? <>{t('promo.rollbackOf')} <Link prefetch={false} className="underline" href={`/promotions/${p.rollbackOfId}`}>{t('promo.thisPromotion')}</Link></> : t('promo.rollbackKind')}</span> : null}
           {p.commitSha ? <span>{t('promo.commit')} <a className="font-mono underline" href={p.commitUrl ?? '#'} data-testid="commit-sha">{p.commitSha.slice(0, 7)}</a></span> : null}
           {p.prUrl ? <a className="underline" href={p.prUrl}>{t('promo.pr', { n: p.prNumber ?? '' })}</a> : null}
         </div>
@@ -60,7 +60,7 @@ function Detail({ initial }: { initial: PromotionDto }) {
           />
         ) : null}
         {p.rollbackIds.map((id) => (
-          <Link key={id} className="text-brand-600 underline" href={`/promotions/${id}`}>{t('promo.followRollback')}</Link>
+          <Link prefetch={false} key={id} className="text-brand-600 underline" href={`/promotions/${id}`}>{t('promo.followRollback')}</Link>
         ))}
       </div>
       <Progress active={rollback.isPending || merge.isPending} label={t('progress.github')} />

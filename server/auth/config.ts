@@ -4,9 +4,8 @@ import NextAuth, { customFetch, type NextAuthConfig } from 'next-auth';
 import Keycloak from 'next-auth/providers/keycloak';
 import { mapRole, type KeycloakClaims, type Role } from '@/lib/roles';
 import { config, exportAuthEnv } from '../env';
-import { boundedFetch } from '../clients/upstream';
-import { fetchFor } from '../http/tls-fetch';
 import { log } from '../log';
+import { oidcFetch } from './oidc-metadata';
 import { decodeJwtPayload, refreshTokens, type TokenSet } from './refresh';
 
 // Auth.js with Keycloak (OIDC). Sessions are encrypted JWT cookies (no server state, so any replica
@@ -88,7 +87,7 @@ function authConfig(): NextAuthConfig {
     issuer: cfg.auth.issuer,
     authorization: { params: { scope: 'openid profile email' } },
     // Discovery, token and userinfo calls: bounded, so a hung issuer cannot hold a sign-in open.
-    [customFetch]: boundedFetch(fetchFor(cfg.auth.tls, 'oidc'), 'oidc'),
+    [customFetch]: oidcFetch(cfg.auth.tls),
   });
   return {
     providers: [keycloak],

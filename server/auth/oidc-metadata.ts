@@ -13,8 +13,17 @@ const Metadata = z.object({
 });
 export type OidcMetadata = z.infer<typeof Metadata>;
 
-/** The issuer's fetch: its TLS options, bounded by `upstreams.timeoutMs`, counted as `oidc`. */
-export const oidcFetch = (tls: Parameters<typeof fetchFor>[0]) => boundedFetch(fetchFor(tls, 'oidc'), 'oidc');
+/**
+ * The issuer's fetch: its TLS options, bounded by `upstreams.timeoutMs`, counted as `oidc`; one per
+ * configuration, so its breaker (a hung issuer: later calls fail at once) outlives a request.
+ */
+const oidcFetches = new WeakMap<object, typeof fetch>();
+export function oidcFetch(tls: Parameters<typeof fetchFor>[0]): typeof fetch {
+  const key = (tls ?? oidcFetches) as object;
+  let f = oidcFetches.get(key);
+  if (!f) oidcFetches.set(key, (f = boundedFetch(fetchFor(tls, 'oidc'), 'oidc')));
+  return f;
+}
 
 let cached: { issuer: string; at: number; value: OidcMetadata } | undefined;
 const TTL_MS = 10 * 60_000;

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '../db';
+import { forgetSessions } from './session-cache';
 
 // Sessions are cookies, so signing out only deletes the cookie in the browser; a request that was in
 // flight at that moment (a prefetch, a refresh) could set it again. Each session carries an id (`sid`)
@@ -16,6 +17,7 @@ export async function isRevoked(db: Db, sid: string, now = Date.now()): Promise<
   const row = await db.revokedSession.findUnique({ where: { sid } });
   if (row) {
     revoked.add(sid);
+    forgetSessions();
     checked.delete(sid);
     return true;
   }
@@ -26,5 +28,6 @@ export async function isRevoked(db: Db, sid: string, now = Date.now()): Promise<
 
 export async function revokeSession(db: Db, sid: string): Promise<void> {
   revoked.add(sid);
+  forgetSessions(); // a cookie decoded a moment ago must not answer for this session any more
   await db.revokedSession.upsert({ where: { sid }, create: { sid }, update: {} });
 }

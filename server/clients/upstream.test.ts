@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../env';
-import { deadline, isTimeout, UpstreamTimeoutError } from './upstream';
+import { boundedFetch, BREAKER_PROBE_GAP_MS, deadline, isTimeout, UpstreamBreakerOpenError, UpstreamTimeoutError } from './upstream';
 
 const minimal = `
 auth:
@@ -33,5 +33,50 @@ describe('deadline and isTimeout', () => {
     expect(isTimeout(Object.assign(new Error('request failed'), { status: 500, cause: new DOMException('t', 'TimeoutError') }))).toBe(true);
     expect(isTimeout(new TypeError('fetch failed'))).toBe(false);
     expect(isTimeout(Object.assign(new Error('Bad credentials'), { status: 401 }))).toBe(false);
+  });
+});
+
+describe('boundedFetch breaker', () => {
+  const hungFetch = () => {
+    let hung = true;
+    let sent = 0;
+    const base = ((_: unknown, init?: RequestInit) => {
+      sent++;
+      if (!hung) return Promise.resolve(new Response('ok'));
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    }) as typeof fetch;
+    return { base, answer: () => (hung = false), sent: () => sent };
+  };
+
+  it('after one timeout, answers at once without waiting, and closes once a background retry answers', async () => {
+    const up = hungFetch();
+    const f = boundedFetch(up.base, 'test', () => 30, () => 30);
+    const e = await f('http://x/a').catch((x: unknown) => x);
+    expect(isTimeout(e)).toBe(true);
+    const t0 = performance.now();
+    const fast = await f('http://x/a').catch((x: unknown) => x);
+    expect(fast).toBeInstanceOf(UpstreamBreakerOpenError);
+    expect(isTimeout(fast)).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(50);
+    up.answer();
+    await new Promise((r) => setTimeout(r, BREAKER_PROBE_GAP_MS + 200));
+    expect(await (await f('http://x/a')).text()).toBe('ok');
+  });
+
+  it('a write that times out or a caller that aborts does not open it; once open, a write is refused unsent', async () => {
+    const up = hungFetch();
+    const f = boundedFetch(up.base, 'test', () => 30, () => 30);
+    const ctl = new AbortController();
+    setTimeout(() => ctl.abort(), 5);
+    await f('http://x/a', { signal: ctl.signal }).catch(() => undefined);
+    await f('http://x/a', { method: 'POST' }).catch(() => undefined); // times out: the answer may be lost, not a hang
+    let sent = up.sent();
+    await expect(f('http://x/a', { method: 'POST' })).rejects.not.toBeInstanceOf(UpstreamBreakerOpenError);
+    expect(up.sent()).toBe(sent + 1);
+    await f('http://x/a').catch(() => undefined); // a read hangs: opens
+    sent = up.sent();
+    await expect(f('http://x/a', { method: 'POST' })).rejects.toBeInstanceOf(UpstreamBreakerOpenError);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(up.sent() - sent).toBeLessThanOrEqual(1); // at most the background re-read, never the write
   });
 });

@@ -5,7 +5,16 @@ import type { AppDto } from '@/lib/live/types';
 import type { AppSink, ClusterSink } from '../clients/kubernetes/cluster-source';
 import type { UpstreamError } from '../errors';
 import type { HistoryWriter } from './history';
+import { log } from '../log';
 import type { Publisher } from './publisher';
+
+/**
+ * The most nodes and pods the store keeps per cluster (issue 15): far above a homelab (the 20 × 400
+ * × 50 benchmark has ~600 pods per cluster), a bound on memory if a cluster runs away (a CronJob
+ * leaving thousands of pods). Past it, new objects are not kept and a warning says so once.
+ */
+export const MAX_NODES_PER_CLUSTER = 2_000;
+export const MAX_PODS_PER_CLUSTER = 20_000;
 
 // The sinks that turn one cluster's upstream events into store state (through the pure reducers in
 // lib/live), freshness, database history and bus events.
@@ -27,8 +36,15 @@ export interface FeedHooks {
   now?: () => number;
 }
 
-export function clusterSink(c: LiveCluster, h: FeedHooks): ClusterSink {
+export function clusterSink(c: LiveCluster, h: FeedHooks, bounds = { nodes: MAX_NODES_PER_CLUSTER, pods: MAX_PODS_PER_CLUSTER }): ClusterSink {
   const now = h.now ?? Date.now;
+  const warned = new Set<string>();
+  const over = (what: 'nodes' | 'pods', size: number) => {
+    if (size < bounds[what]) return false;
+    if (!warned.has(what)) log.warn({ cluster: c.name, what, bound: bounds[what] }, 'cluster has more objects than the live store keeps; the rest are left out');
+    warned.add(what);
+    return true;
+  };
   const touched = () => {
     h.changed();
     h.clusterEvent(c);
@@ -44,18 +60,22 @@ export function clusterSink(c: LiveCluster, h: FeedHooks): ClusterSink {
         const p = c.nodes.get(n.name);
         return p ? { ...n, cpuUsedMilli: p.cpuUsedMilli, memUsedBytes: p.memUsedBytes } : n;
       };
-      if (replaceAll(c.nodes, items.map((n) => [n.name, keep(n)]), sameNode).length) touched();
+      const kept = items.length > bounds.nodes && over('nodes', items.length) ? items.slice(0, bounds.nodes) : items;
+      if (replaceAll(c.nodes, kept.map((n) => [n.name, keep(n)]), sameNode).length) touched();
     },
     node(type, n) {
       const prev = c.nodes.get(n.name);
+      if (!prev && type !== 'DELETED' && over('nodes', c.nodes.size)) return;
       // Keep the usage figures of the last metrics poll on a node update.
       const next = prev ? { ...n, cpuUsedMilli: prev.cpuUsedMilli, memUsedBytes: prev.memUsedBytes } : n;
       if (applyEvent(c.nodes, type, n.name, next, sameNode)) touched();
     },
     pods(items) {
-      if (replaceAll(c.pods, items.map((p) => [p.key, p]), samePod).length) touched();
+      const kept = items.length > bounds.pods && over('pods', items.length) ? items.slice(0, bounds.pods) : items;
+      if (replaceAll(c.pods, kept.map((p) => [p.key, p]), samePod).length) touched();
     },
     pod(type, p) {
+      if (type !== 'DELETED' && !c.pods.has(p.key) && over('pods', c.pods.size)) return;
       if (applyEvent(c.pods, type, p.key, p, samePod)) touched();
     },
     metrics(usage) {

@@ -50,12 +50,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <AuditTable events={page.events} />
       <div className="flex gap-3">
         {raw.cursor ? (
-          <Link href="/audit" className="text-brand-600 underline">
+          <Link prefetch={false} href="/audit" className="text-brand-600 underline">
             {t('audit.newest')}
           </Link>
         ) : null}
         {next ? (
-          <Link href={next} className="text-brand-600 underline" rel="next">
+          <Link prefetch={false} href={next} className="text-brand-600 underline" rel="next">
             {t('audit.older')}
           </Link>
         ) : null}

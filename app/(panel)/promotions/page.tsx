@@ -62,7 +62,7 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
             <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white">{t('common.filter')}</button>
           </form>
           <HistoryTable promotions={history.promotions} />
-          {next ? <Link href={next} className="text-brand-600 underline" rel="next">{t('promo.older')}</Link> : null}
+          {next ? <Link prefetch={false} href={next} className="text-brand-600 underline" rel="next">{t('promo.older')}</Link> : null}
         </section>
       </div>
     </>

@@ -42,6 +42,6 @@ export function connectProxmox(cfg: NonNullable<Config['proxmox']>, timeoutMs = 
     tokenID: cfg.tokenId,
     tokenSecret: cfg.tokenSecret,
     queryTimeout: timeoutMs,
-    fetch: perCall(boundedFetch(fetchFor(cfg.tls, 'proxmox'), 'proxmox', remaining(timeoutMs)), timeoutMs) as never,
+    fetch: perCall(boundedFetch(fetchFor(cfg.tls, 'proxmox'), 'proxmox', remaining(timeoutMs), () => timeoutMs), timeoutMs) as never,
   });
 }

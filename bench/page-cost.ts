@@ -1,0 +1,225 @@
+// Page cost bench (docs/performance.md, "Cost of a signed-in page"): against the built standalone
+// panel and the simulator, signed in as Marie (family) and Paul (admin):
+//  1. server CPU per GET / (utime+stime of the panel process over BENCH_N sequential requests, after a
+//     warm-up): CPU time, not wall time, so it holds on a machine shared with other work;
+//  2. `wrk -t2 -c50 -d15s` on / with each role's cookie (req/s, p99), if wrk is installed;
+//  3. RSS: idle 20 s after start, after 1,000 page loads and the wrk runs (and the embedded database's
+//     own process, when it runs in one);
+//  4. a cold load of every page in Chromium at 412 px: Cumulative Layout Shift (layout-shift entries
+//     over 4 s, the live stream opened meanwhile), RSC prefetches sent and aborted.
+// Options: BENCH_DB=embedded (no PostgreSQL: the embedded database), BENCH_CPU_PROF=<dir> (the panel
+// runs with --cpu-prof; the profile is written on exit), BENCH_WRK=0 (skip wrk), BENCH_PAGES=0 (skip 4),
+// BENCH_SCALE=20x400x50 (simulator size), BENCH_PANEL_NODE_OPTIONS (default the shipped heap bound).
+//   cp -a .next/standalone /tmp/panel-build && BENCH_STANDALONE=/tmp/panel-build npx tsx bench/page-cost.ts
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { parse, stringify } from 'yaml';
+import { signIn } from '../e2e/support/login';
+import { benchHomelab } from './support/homelab';
+
+const N = Number(process.env.BENCH_N ?? 500);
+const PORT = Number(process.env.BENCH_PORT ?? 3310);
+const STANDALONE = process.env.BENCH_STANDALONE ?? '.next/standalone';
+const HEAP = process.env.BENCH_PANEL_NODE_OPTIONS ?? '--max-old-space-size=256';
+const PROF = process.env.BENCH_CPU_PROF ?? '';
+const EMBEDDED = process.env.BENCH_DB === 'embedded';
+const [sc, sa, sn] = (process.env.BENCH_SCALE ?? '').split('x').map(Number);
+const scale = sc ? { clusters: sc, appsPerCluster: sa, nodesPerCluster: sn } : undefined;
+const url = `http://localhost:${PORT}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+const cpuMs = (pid: number) => {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) * TICK_MS; // utime + stime
+};
+const rssOf = (pid: number) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+};
+/** The panel's own process and, apart, any child it runs (the embedded database's process). */
+const children = (pid: number): number[] => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
+const rss = (pid: number) => {
+  const kids = children(pid).map(rssOf);
+  return `${rssOf(pid).toFixed(0)} MiB${kids.length ? ` (+ ${kids.map((k) => k.toFixed(0)).join(' + ')} MiB in its child process)` : ''}`;
+};
+
+if (await fetch(`${url}/api/healthz`).catch(() => null)) throw new Error(`port ${PORT} is taken: another panel answers there (BENCH_PORT=…)`);
+const homelab = await benchHomelab(url, 'pagecost', { scale, syncDelayMs: 500 });
+let cfgFile = homelab.cfgFile;
+let embeddedDir = '';
+if (EMBEDDED) {
+  // The same homelab.yaml without `database.url`: the panel opens its embedded database in a folder.
+  embeddedDir = fs.mkdtempSync('/tmp/bench-pglite-');
+  const cfg = parse(fs.readFileSync(cfgFile, 'utf8')) as { database: Record<string, unknown> };
+  cfg.database = { embeddedDir: embeddedDir };
+  cfgFile = path.join(path.dirname(cfgFile), 'homelab-embedded.yaml');
+  fs.writeFileSync(cfgFile, stringify(cfg));
+}
+const panel = spawn(process.execPath, [...(PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROF}`] : []), path.join(STANDALONE, 'server.js')], {
+  env: {
+    ...process.env,
+    NODE_OPTIONS: HEAP,
+    PORT: String(PORT),
+    HOSTNAME: '127.0.0.1',
+    HOMELAB_CONFIG: cfgFile,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: 'warn',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+process.on('exit', () => panel.kill('SIGKILL'));
+let browser: Browser | null = null;
+
+async function cookieOf(user: string): Promise<string> {
+  const context = await browser!.newContext({ baseURL: url, ignoreHTTPSErrors: true });
+  context.setDefaultTimeout(120_000); // at scale, on a busy machine, the first pages take a while
+  await signIn(await context.newPage(), user);
+  const c = (await context.cookies()).map((x) => `${x.name}=${x.value}`).join('; ');
+  await context.close();
+  return c;
+}
+
+async function get(p: string, cookie: string): Promise<number> {
+  const res = await fetch(`${url}${p}`, { headers: { cookie }, redirect: 'manual' });
+  const n = (await res.arrayBuffer()).byteLength;
+  if (res.status !== 200) throw new Error(`${p}: ${res.status}`);
+  return n;
+}
+
+function wrk(cookie: string): string {
+  try {
+    const out = execFileSync('wrk', ['-t2', '-c50', '-d15s', '--latency', '-H', `Cookie: ${cookie}`, `${url}/`], { encoding: 'utf8' });
+    const rps = /Requests\/sec:\s+([\d.]+)/.exec(out)?.[1];
+    const p99 = /\s99%\s+([\d.]+\w+)/.exec(out)?.[1];
+    const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? '0';
+    const errors = /Socket errors: (.*)/.exec(out)?.[1] ?? 'none';
+    return `${Number(rps).toFixed(0)} req/s, p99 ${p99}, non-2xx ${non2xx}, socket errors ${errors}`;
+  } catch (e) {
+    return `wrk not run (${(e as Error).message.split('\n')[0]})`;
+  }
+}
+
+// BENCH_LIGHTHOUSE=<lighthouse's cli.js> (e.g. from `npm i lighthouse` in a scratch folder): three
+// mobile runs of / per role with the session cookie, the median of each category's score.
+function lighthouse(user: string, cookie: string) {
+  const runs: Record<string, number>[] = [];
+  for (let i = 0; i < 3; i++) {
+    const out = path.join(fs.mkdtempSync('/tmp/bench-lh-'), 'report.json');
+    try {
+      execFileSync(process.execPath, [process.env.BENCH_LIGHTHOUSE!, `${url}/`, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices', `--extra-headers=${JSON.stringify({ Cookie: cookie })}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage'], {
+        env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+        stdio: ['ignore', 'ignore', 'ignore'],
+      });
+      const r = JSON.parse(fs.readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue?: number }> };
+      runs.push({
+        performance: r.categories.performance.score * 100,
+        accessibility: r.categories.accessibility.score * 100,
+        'best-practices': r.categories['best-practices'].score * 100,
+        cls: r.audits['cumulative-layout-shift'].numericValue ?? NaN,
+        lcp: r.audits['largest-contentful-paint'].numericValue ?? NaN,
+        tbt: r.audits['total-blocking-time'].numericValue ?? NaN,
+      });
+    } catch (e) {
+      console.log(`lighthouse as ${user}: run failed (${(e as Error).message.split('\n')[0]})`);
+    } finally {
+      fs.rmSync(path.dirname(out), { recursive: true, force: true });
+    }
+  }
+  if (!runs.length) return;
+  const median = (k: string) => [...runs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  console.log(
+    `lighthouse mobile / as ${user} (median of ${runs.length}): performance ${median('performance')}, accessibility ${median('accessibility')}, best practices ${median('best-practices')}; CLS ${median('cls').toFixed(3)}, LCP ${median('lcp').toFixed(0)} ms, TBT ${median('tbt').toFixed(0)} ms`,
+  );
+}
+
+const PAGES = ['/', '/services', '/clusters', '/gaming', '/capacity', '/promotions', '/audit'];
+
+async function coldLoads(user: string, cookie: string) {
+  const out: string[] = [];
+  for (const p of PAGES) {
+    const context = await browser!.newContext({ baseURL: url, viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true });
+    await context.addCookies(cookie.split('; ').map((kv) => ({ name: kv.slice(0, kv.indexOf('=')), value: kv.slice(kv.indexOf('=') + 1), url })));
+    await context.addInitScript(() => {
+      (window as unknown as { __cls: number }).__cls = 0;
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await context.newPage();
+    let rsc = 0;
+    let aborted = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('_rsc=')) rsc++;
+    });
+    page.on('requestfailed', (r) => {
+      if (r.url().includes('_rsc=')) aborted++;
+    });
+    const res = await page.goto(p);
+    if (res?.status() !== 200) out.push(`${p} ${res?.status()}`);
+    await sleep(4_000);
+    const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+    out.push(`${p} CLS ${cls.toFixed(3)}, RSC prefetches ${rsc} (aborted ${aborted})`);
+    await context.close();
+  }
+  console.log(`cold loads as ${user} (412 px): ${out.join('; ')}`);
+}
+
+try {
+  for (let i = 0; !(await fetch(`${url}/api/healthz`).catch(() => null))?.ok; i++) {
+    if (i > 900) throw new Error('panel did not start');
+    await sleep(100);
+  }
+  const started = Date.now();
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const cookies = { marie: await cookieOf('marie'), paul: await cookieOf('paul') };
+  await sleep(Math.max(0, 20_000 - (Date.now() - started)));
+  const idle = rss(panel.pid!);
+  console.log(`config: ${scale ? `${sc} clusters × ${sa} apps × ${sn} nodes` : 'default homelab'}, database ${EMBEDDED ? 'embedded' : 'PostgreSQL'}, ${HEAP}`);
+  console.log(`RSS idle (20 s after start, both signed in, store loaded): ${idle}`);
+  // The panel's own background work (live store, monitors, jobs) while nobody asks anything: its CPU
+  // rate is taken off the per-request figures below (net = CPU over the run − rate × run's wall time).
+  const b0 = cpuMs(panel.pid!);
+  await sleep(10_000);
+  const bgRate = (cpuMs(panel.pid!) - b0) / 10_000;
+  console.log(`background CPU while idle: ${(bgRate * 1000).toFixed(0)} ms per second`);
+  const measure = async (label: string, p: string, cookie: string) => {
+    for (let i = 0; i < 50; i++) await get(p, cookie);
+    const c0 = cpuMs(panel.pid!);
+    const t0 = performance.now();
+    for (let i = 0; i < N; i++) await get(p, cookie);
+    const wall = performance.now() - t0;
+    const cpu = cpuMs(panel.pid!) - c0;
+    const size = await get(p, cookie);
+    console.log(`GET ${p} as ${label}: server CPU ${((cpu - bgRate * wall) / N).toFixed(2)} ms per request net of background (${(cpu / N).toFixed(2)} gross), wall ${(wall / N).toFixed(1)} ms, ${(size / 1024).toFixed(1)} kB (n=${N}, sequential)`);
+  };
+  // Where a page's CPU goes, from the floor up: a route without session, the session alone, the home
+  // page's data as JSON, the page.
+  for (const p of ['/api/healthz', '/api/me', '/api/services/home']) await measure('paul', p, cookies.paul);
+  for (const [user, cookie] of Object.entries(cookies)) await measure(user, '/', cookie);
+  for (let i = 0; i < 1000 - 2 * N - 100; i++) await get('/', i % 2 ? cookies.marie : cookies.paul);
+  console.log(`RSS after 1,000 page loads: ${rss(panel.pid!)}`);
+  if (process.env.BENCH_WRK !== '0') {
+    for (const [user, cookie] of Object.entries(cookies)) console.log(`wrk -t2 -c50 -d15s / as ${user}: ${wrk(cookie)}`);
+    console.log(`RSS after the wrk runs: ${rss(panel.pid!)}`);
+  }
+  if (process.env.BENCH_PAGES !== '0') for (const [user, cookie] of Object.entries(cookies)) await coldLoads(user, cookie);
+  if (process.env.BENCH_LIGHTHOUSE) for (const [user, cookie] of Object.entries(cookies)) lighthouse(user, cookie);
+} finally {
+  await browser?.close();
+  panel.kill('SIGTERM'); // --cpu-prof writes its profile on a clean exit
+  await new Promise((r) => panel.once('exit', r).once('error', r) && setTimeout(r, 5_000));
+  await homelab.close();
+  if (embeddedDir) fs.rmSync(embeddedDir, { recursive: true, force: true });
+}
