@@ -4,6 +4,7 @@ import { enGaming } from './en-gaming';
 import { enGates } from './en-gates';
 import { enPromotions } from './en-promotions';
 import { enServer } from './en-server';
+import { enNotify } from './en-notify';
 import { enTimeline } from './en-timeline';
 
 export const en = {
@@ -290,6 +291,7 @@ export const en = {
   ...enGates,
   ...enPromotions,
   ...enTimeline,
+  ...enNotify,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // Messages en français (la langue de la famille). Must have every key of en.ts (checked by tsc and a test).
 import type { MessageKey } from './en';
+import { frNotify } from './fr-notify';
 
 export const fr: Record<MessageKey, string> = {
   'nav.main': 'Principal',
@@ -410,4 +411,5 @@ export const fr: Record<MessageKey, string> = {
   'tl.conflict': "{path} a changé sur GitHub depuis l'aperçu. Rien n'a été commité ; relisez le nouveau changement.",
   'tl.noAnswer': "GitHub n'a pas répondu à temps et le commit n'est pas arrivé ; rien n'a été commité.",
   'tl.committed': 'Commit {sha}',
+  ...frNotify,
 };

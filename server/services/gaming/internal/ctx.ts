@@ -11,7 +11,8 @@ import { config } from '../../../env';
 import { UnavailableError } from '../../../errors';
 import { bus } from '../../../live/events';
 import { gamingConfig } from './config';
-import { notifyNtfy } from './notify';
+import type { Message } from '@/lib/i18n/message';
+import { notifyPerson, type NoticeOptions } from './notify';
 
 // What gaming and DEV-power services need besides the request: Proxmox (or, with the KubeVirt
 // backend, the cluster and the GitOps repository), the config, the promotions check, the event bus,
@@ -26,8 +27,8 @@ export interface GamingCtx extends Ctx {
   gaming(): GamingConfig;
   promotionInFlight(db: Db): Promise<boolean>;
   publish(topic: string, data: unknown): void;
-  /** ntfy: to one person (subject or e-mail), or to the admin when `to` is null. */
-  notify(to: string | null, title: string, message: string): Promise<void>;
+  /** To one person (subject or e-mail), or to the admin when `to` is null: through the outbox (Web Push, ntfy, Telegram), by their preferences. */
+  notify(to: string | null, title: string | Message, message: string | Message, opts?: NoticeOptions): Promise<void>;
   /** TCP readiness probe (Sunshine etc.). */
   probe(host: string, port: number): Promise<boolean>;
   /** Ask the background loop to look again soon (after a state change). */
@@ -82,7 +83,7 @@ export function gamingCtx(base: Ctx = requestCtx()): GamingCtx {
     gaming: gamingConfig,
     promotionInFlight: async (db) => (await import('../../promotions/internal/in-flight')).promotionInFlight(db),
     publish: (topic, data) => void bus.publish(topic, data),
-    notify: (to, title, message) => notifyNtfy(gamingConfig().ntfy, to, title, message),
+    notify: notifyPerson,
     probe: tcpProbe,
     wake: () => wakeHook(),
     now: () => new Date(),
