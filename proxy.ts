@@ -49,5 +49,6 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/|favicon.ico|icon|apple-icon|manifest.webmanifest|robots.txt).*)'],
+  // sw.js and offline.html: the service worker and its offline page are public (no data in them).
+  matcher: ['/((?!api/|_next/|favicon.ico|icon|apple-icon|manifest.webmanifest|robots.txt|sw.js|offline.html).*)'],
 };

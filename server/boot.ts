@@ -21,6 +21,8 @@ async function startBackground() {
   startGamingJobs();
   const { ensurePromotionJobs } = await import('./jobs/promotions');
   ensurePromotionJobs();
+  const { ensureNotificationJobs } = await import('./jobs/notifications');
+  ensureNotificationJobs();
   const { releaseLeasesOnShutdown } = await import('./jobs/leader');
   releaseLeasesOnShutdown(db);
 }

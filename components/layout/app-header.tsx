@@ -37,6 +37,9 @@ export async function AppHeader({ user }: { user: { name: string; role: Role } }
           <span className="text-sm" data-testid="user-name">
             {user.name}
           </span>
+          <Link href="/settings/notifications" className="rounded-lg px-2 py-2 text-sm underline hover:bg-slate-100 dark:hover:bg-slate-800" data-testid="user-notifications">
+            {t('nav.notifications')}
+          </Link>
           <Badge tone={user.role === 'admin' ? 'info' : 'neutral'}>
             <span data-testid="user-role" data-role={user.role}>
               {t(`role.${user.role}`)}

@@ -2,7 +2,7 @@ import 'server-only';
 import { SubscriptionSchema } from '@/lib/notify/prefs';
 import { requirePermission } from '../../auth/guard';
 import { requestCtx } from '../../context';
-import { UnavailableError, ValidationError } from '../../errors';
+import { ConflictError, ValidationError } from '../../errors';
 import { parseInput } from '../../validation';
 import { recordAudit } from '../audit/internal/record-audit';
 import { notifyCtx, type NotifyCtx } from './internal/settings';
@@ -24,7 +24,7 @@ export async function subscribePush(input: unknown, ctx: NotifyCtx = notifyCtx(r
   const audit = async (outcome: 'ok' | 'denied', details: Record<string, unknown>) =>
     recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, action: 'notifications.push.subscribe', target: actor.subject, outcome, details, ip: await ctx.ip() });
   const w = ctx.notifySettings().notifications.webPush;
-  if (!w) throw new UnavailableError('Web Push is not set up on this panel (notifications.webPush: VAPID keys).');
+  if (!w) throw new ConflictError('Web Push is not set up on this panel (notifications.webPush: VAPID keys).');
   const sub = parseInput(SubscriptionSchema, input);
   const host = new URL(sub.endpoint).host;
   if (!allowed(sub.endpoint, w.allowedHosts)) {
