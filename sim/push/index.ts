@@ -38,6 +38,7 @@ export interface PushSim extends SimServer {
   failNext(status: number, count?: number): void;
   /** Forgets a subscription: its pushes get 410 Gone, as when the browser dropped it. */
   expire(id: string): void;
+  /** Forgets the received pushes and the failure knob. */
   clear(): void;
 }
 
@@ -162,6 +163,7 @@ export async function startPushSim(opts: { tls?: ServerTls } = {}): Promise<Push
     },
     clear() {
       received.length = 0;
+      failing = null;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
