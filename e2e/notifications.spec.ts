@@ -135,3 +135,40 @@ test('Start → the "ready" push and ntfy message go to the person who tapped it
     await control('/proxmox/boot-delay', { ms: 20_000 });
   }
 });
+
+test('the settings page at 390 px: choices saved, the service worker registered, and the offline page when the network is gone', async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  try {
+    await signIn(page, 'marie');
+    await page.getByTestId('user-notifications').click();
+    await expect(page).toHaveURL(/\/settings\/notifications$/);
+    // A family member chooses among gaming events only, on the channels the panel has.
+    await expect(page.getByTestId('pref-promotion.ready')).toHaveCount(0);
+    const lease = page.getByTestId('pref-gaming.leaseEnding');
+    await expect(lease.getByRole('checkbox', { name: 'ntfy' })).toBeChecked();
+    await lease.getByRole('checkbox', { name: 'ntfy' }).uncheck();
+    await page.getByRole('checkbox', { name: 'No quiet hours' }).uncheck();
+    await page.getByLabel('From').fill('21:30');
+    await page.getByLabel('To').fill('07:00');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status')).toHaveText('Saved.');
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await page.reload();
+    await expect(page.getByTestId('pref-gaming.leaseEnding').getByRole('checkbox', { name: 'ntfy' })).not.toBeChecked();
+    await expect(page.getByLabel('From')).toHaveValue('21:30');
+    // The service worker is registered by this page (PushManager present, not subscribed yet).
+    await expect(page.getByTestId('push-device')).toHaveAttribute('data-state', 'off');
+    await expect(page.getByRole('button', { name: 'Turn on for this device' })).toBeVisible();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // Offline, a page load gets the static offline page from the service worker (nothing else is cached).
+    await phone.setOffline(true);
+    await page.goto('/gaming').catch(() => undefined);
+    await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
+    await phone.setOffline(false);
+    const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat());
+    expect(cached).toEqual(['/offline.html']);
+  } finally {
+    await phone.close();
+  }
+});

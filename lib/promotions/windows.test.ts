@@ -41,5 +41,8 @@ describe('input', () => {
     expect(AddWindowSchema.safeParse({ kind: 'freeze', startsAt: '2026-12-14T00:00', endsAt: '2026-12-19T18:00', reason: '' }).success).toBe(false);
     expect(AddWindowSchema.safeParse({ kind: 'window', days: ['someday'], from: '09:00', to: '17:00', reason: 'x y z' }).success).toBe(false);
     expect(AddWindowSchema.safeParse({ kind: 'freeze', startsAt: '2026-12-14T00:00', endsAt: '2026-12-19T18:00', reason: 'exam week' }).success).toBe(true);
+    for (const bad of ['2026-02-30T10:00', '2026-13-01T10:00', '2026-12-01T25:00', '9999-99-99T99:99', '0000-01-01T00:00']) {
+      expect(AddWindowSchema.safeParse({ kind: 'freeze', startsAt: bad, endsAt: '2026-12-19T18:00', reason: 'exam week' }).success, bad).toBe(false);
+    }
   });
 });

@@ -44,7 +44,14 @@ export interface WindowsDto {
 
 const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time like 09:00');
 /** `2026-12-14T00:00` as typed in a date-time field: a wall-clock time in the panel's time zone. */
-const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected a date and time like 2026-12-14T00:00');
+const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected a date and time like 2026-12-14T00:00')
+  .refine((v) => {
+    const d = new Date(`${v}:00Z`);
+    // A real calendar date (not 30 February) between 2000 and 2999.
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 16) === v && v >= '2000' && v < '3000';
+  }, 'expected a real date and time like 2026-12-14T00:00');
 const Reason = z.string().trim().min(3, 'say why in a few words').max(200);
 
 export const AddWindowSchema = z.discriminatedUnion('kind', [

@@ -31,6 +31,11 @@ export async function subscribePush(input: unknown, ctx: NotifyCtx = notifyCtx(r
     await audit('denied', { reason: 'push service not allowed', host });
     throw new ValidationError(`This push service (${host}) is not one the panel sends to (notifications.webPush.allowedHosts).`);
   }
+  const key = Buffer.from(sub.keys.p256dh, 'base64url');
+  if (key.length !== 65 || key[0] !== 4 || Buffer.from(sub.keys.auth, 'base64url').length !== 16) {
+    await audit('denied', { reason: 'malformed keys', host });
+    throw new ValidationError('The subscription’s keys are not a P-256 public key and a 16-byte auth secret.');
+  }
   const data = { subject: actor.subject, p256dh: sub.keys.p256dh, auth: sub.keys.auth };
   await db.pushSubscription.upsert({ where: { endpoint: sub.endpoint }, create: { endpoint: sub.endpoint, ...data }, update: data });
   // Bounded per person: the oldest devices go first.
