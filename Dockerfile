@@ -22,12 +22,12 @@ FROM ${NODE_IMAGE} AS run
 WORKDIR /app
 # The heap bound keeps RSS flat under load (V8 otherwise defers full collections and grows the heap
 # although the live heap stays ~110 MB; docs/performance.md). Raise it for a homelab far bigger than three clusters.
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 PANEL_DATA_DIR=/data/pglite NODE_OPTIONS=--max-old-space-size=256
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 LIVENESS_PORT=9091 HOSTNAME=0.0.0.0 PANEL_DATA_DIR=/data/pglite NODE_OPTIONS=--max-old-space-size=256
 RUN groupadd --system --gid 1001 panel && useradd --system --uid 1001 --gid panel --home /app panel \
   && mkdir -p /data && chown panel:panel /data
 COPY --from=build --chown=panel:panel /app/.next/standalone ./
 USER panel
-EXPOSE 3000
+EXPOSE 3000 9091
 # The server applies pending database migrations at start (instrumentation.ts → server/boot.ts).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

@@ -1,7 +1,7 @@
 // Burst bench (docs/reliability.md, "Overload"): against the built standalone panel on loopback, with
 // the deployment's heap bound, sends 5,000 concurrent anonymous requests, then 5,000 as a family
 // member, then opens 2,000 event streams as that member (held 10 s). Throughout, it polls
-// /api/healthz (1 s timeout), samples the panel's RSS, and times a signed-in admin's GET / in a loop.
+// /api/healthz and the liveness port's /healthz (1 s timeout), samples the panel's RSS, and times a signed-in admin's GET / in a loop.
 // Bounded: BENCH_BURST requests per phase (default 5000), every request times out after 60 s.
 //   cp -a .next/standalone /tmp/panel-build && BENCH_STANDALONE=/tmp/panel-build npx tsx bench/burst.ts
 import { spawn } from 'node:child_process';
@@ -16,6 +16,8 @@ import { benchHomelab } from './support/homelab';
 const BURST = Math.min(Number(process.env.BENCH_BURST ?? 5000), 5000);
 const STREAMS = Math.min(Number(process.env.BENCH_STREAMS ?? 2000), 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 3460);
+// The liveness port (server/http/liveness.ts), as the Deployment opens it; BENCH_LIVENESS_PORT=0 leaves it closed.
+const LIVENESS_PORT = Number(process.env.BENCH_LIVENESS_PORT ?? 3461);
 const STANDALONE = process.env.BENCH_STANDALONE ?? '.next/standalone';
 const HEAP = process.env.BENCH_PANEL_NODE_OPTIONS ?? '--max-old-space-size=256';
 const url = `http://localhost:${PORT}`;
@@ -34,7 +36,7 @@ const burstAgent = new Agent({ connections: 6000, pipelining: 0, headersTimeout:
 const homelab = await benchHomelab(url, 'burst');
 const { cfgFile } = homelab;
 const panel = spawn(process.execPath, [path.join(STANDALONE, 'server.js')], {
-  env: { ...process.env, NODE_OPTIONS: HEAP, PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' },
+  env: { ...process.env, NODE_OPTIONS: HEAP, PORT: String(PORT), ...(LIVENESS_PORT ? { LIVENESS_PORT: String(LIVENESS_PORT) } : {}), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' },
   stdio: ['ignore', process.env.BENCH_PANEL_LOG ? fs.openSync(process.env.BENCH_PANEL_LOG, 'w') : 'ignore', 'pipe'],
 });
 // Never leave the panel behind, whatever happens to this script.
@@ -62,6 +64,8 @@ interface Stat {
 interface MonitorResult {
   health: Stat;
   healthBy: Record<string, Stat>;
+  live: Stat;
+  liveBy: Record<string, Stat>;
   maxRss: number;
   adminMs: number[];
   adminStatus: Record<string, number>;
@@ -103,7 +107,7 @@ try {
 
   // Monitors: liveness, RSS, and an admin using the panel while the burst goes on. They run in a
   // worker thread, so the burst's own event-loop load on this side does not count against the panel.
-  const monitor = new Worker(new URL('./burst-monitor.mjs', import.meta.url), { workerData: { url, cookie: paul, pid: panel.pid } });
+  const monitor = new Worker(new URL('./burst-monitor.mjs', import.meta.url), { workerData: { url, livenessUrl: LIVENESS_PORT ? `http://127.0.0.1:${LIVENESS_PORT}` : null, cookie: paul, pid: panel.pid } });
   let phase = 'anonymous';
   const setPhase = (p: string) => monitor.postMessage({ phase: (phase = p) });
   setPhase(phase);
@@ -137,12 +141,13 @@ try {
   await sleep(2_000);
   const result = new Promise<MonitorResult>((resolve) => monitor.once('message', resolve));
   monitor.postMessage({ stop: true });
-  const { health, healthBy, maxRss: rss, adminMs, adminStatus } = await result;
+  const { health, healthBy, live, liveBy, maxRss: rss, adminMs, adminStatus } = await result;
   await monitor.terminate();
   const maxRss = Math.max(idle, rss);
   console.log(`crashes: ${crashed ? `1 (${crashed})` : 0}${crashed ? `\n${stderrTail}` : ''}`);
   console.log(`RSS: idle ${idle.toFixed(0)} MB, max during the burst ${maxRss.toFixed(0)} MB (deployment limit 512 MiB), heap option ${HEAP}`);
   console.log(`/api/healthz: ${health.n} probes, ${health.fail} failed or over 1 s, slowest ${health.max.toFixed(0)} ms; by phase ${JSON.stringify(healthBy, (_, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
+  if (LIVENESS_PORT) console.log(`liveness port /healthz: ${live.n} probes, ${live.fail} failed or over 1 s, slowest ${live.max.toFixed(0)} ms; by phase ${JSON.stringify(liveBy, (_, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
   console.log(`admin GET / during the burst: ${JSON.stringify(adminStatus)}; 200s p50 ${pct(adminMs, 50).toFixed(0)} ms, p99 ${pct(adminMs, 99).toFixed(0)} ms (n=${adminMs.length})`);
 } finally {
   await browser.close();

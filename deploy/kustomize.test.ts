@@ -281,7 +281,15 @@ function checkDeployment(objects: K8sObject[]): string[] {
     const handler = path.join(ROOT, 'app', String(get.path), 'route.ts');
     if (!fs.existsSync(handler)) p.push(`${name}: ${get.path} has no route handler (${path.relative(ROOT, handler)})`);
   };
-  probe('livenessProbe', '/api/healthz');
+  // Liveness has a port of its own, answered by a worker thread (server/http/liveness.ts).
+  {
+    const get = obj(obj(c.livenessProbe).httpGet);
+    if (get.path !== '/healthz') p.push(`livenessProbe: path ${get.path}, expected /healthz`);
+    const port = resolvePort(d, get.port);
+    if (port === undefined || port === PORT) p.push(`livenessProbe: port ${get.port} is not a container port of its own`);
+    const set = arr(c.env).find((e) => e.name === 'LIVENESS_PORT')?.value;
+    if (port !== undefined && port !== PORT && Number(set) !== port) p.push(`livenessProbe: port ${port} but LIVENESS_PORT is ${set}`);
+  }
   probe('readinessProbe', '/api/readyz');
   probe('startupProbe', '/api/healthz');
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from './db';
 import { MigrationError } from './db/migrator';
 import { config, ConfigError, exportAuthEnv, insecureUpstreams } from './env';
+import { startLivenessPort } from './http/liveness';
 import { installLoadShedding } from './http/shed';
 import { warnInsecure } from './http/tls-fetch';
 import { log } from './log';
@@ -49,6 +50,7 @@ export async function boot(): Promise<void> {
   try {
     const cfg = config();
     installLoadShedding(cfg.load);
+    if (cfg.load.livenessPort) void startLivenessPort({ port: cfg.load.livenessPort, stallSeconds: cfg.load.stallSeconds });
     exportAuthEnv(cfg);
     warnInsecure(insecureUpstreams(cfg));
   } catch (e) {

@@ -97,6 +97,13 @@ describe('configuration', () => {
     expect(cfg.database.url).toBe('postgres://db/panel');
   });
 
+  it('opens the liveness port only when asked (LIVENESS_PORT or load.livenessPort), and names a bad one', () => {
+    expect(load(minimal).load.livenessPort).toBeNull();
+    expect(load(minimal, { LIVENESS_PORT: '9091' }).load.livenessPort).toBe(9091);
+    expect(load(`${minimal}load:\n  livenessPort: 9092\n`).load.livenessPort).toBe(9092);
+    expect(message(() => load(minimal, { LIVENESS_PORT: 'ninety' }))).toMatch(/load\.livenessPort/);
+  });
+
   it('reads `{ file: path }` secrets in the YAML', () => {
     const cfg = load(minimal.replace('clientSecret: s3cret', 'clientSecret: { file: /run/secrets/kc }'), {}, { '/run/secrets/kc': 'mounted' });
     expect(cfg.auth.clientSecret).toBe('mounted');

@@ -199,6 +199,7 @@ export const ENV_KEYS: Record<string, string> = {
   LOG_LEVEL: 'log.level',
   METRICS_TOKEN: 'metrics.token',
   UPSTREAM_TIMEOUT_MS: 'upstreams.timeoutMs',
+  LIVENESS_PORT: 'load.livenessPort',
   PANEL_TIME_ZONE: 'server.timeZone',
   VAPID_PUBLIC_KEY: 'notifications.webPush.publicKey',
   VAPID_PRIVATE_KEY: 'notifications.webPush.privateKey',
@@ -230,6 +231,7 @@ function setPath(target: Record<string, unknown>, dotted: string, value: unknown
 function envValue(raw: string, key: string): unknown {
   if (key === 'server.trustProxy') return raw === 'true' || raw === '1';
   if (key === 'server.trustedProxies') return raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (key === 'load.livenessPort') return /^\d+$/.test(raw) ? Number(raw) : raw;
   return raw;
 }
 

@@ -141,12 +141,23 @@ const ROUTES: Route[] = [
   }],
   ['GET', /^\/github\/calls$/, (t) => ({ count: t.github.calls.length, calls: t.github.calls.slice(-200) })],
   ['GET', /^\/proxmox\/calls$/, (t) => ({ count: t.proxmox.calls.length, calls: t.proxmox.calls.slice(-200) })],
+  // Every write (power call, agent command) since the start, in order: few, unlike the reads, so never cut.
+  ['GET', /^\/proxmox\/writes$/, (t) => ({ calls: t.proxmox.calls.filter((c) => c.method !== 'GET') })],
   ['POST', /^\/proxmox\/vms\/(\d+)\/running$/, (t, m, b) => {
     t.proxmox.state.setVmRunning(Number(m[1]), b.running !== false, { agentReady: b.agentReady !== false });
     return t.proxmox.state.vm(Number(m[1])) ?? null;
   }],
   ['POST', /^\/proxmox\/vms\/(\d+)\/fail-next-task$/, (t, m, b) => {
     t.proxmox.state.failNextTask(Number(m[1]), typeof b.message === 'string' ? b.message : 'simulated task failure');
+    return { ok: true };
+  }],
+  ['POST', /^\/proxmox\/lose-next-answer$/, (t, _m, b) => {
+    // The next POST ending with `path` is carried out but answered only after `ms` (a lost answer).
+    t.proxmox.state.loseNextAnswer(typeof b.path === 'string' ? b.path : '/status/start', Number(b.ms ?? 10_000));
+    return { ok: true };
+  }],
+  ['POST', /^\/proxmox\/task-delay$/, (t, _m, b) => {
+    t.proxmox.state.setTaskDelay(Number(b.ms ?? 1_500));
     return { ok: true };
   }],
   ['POST', /^\/proxmox\/boot-delay$/, (t, _m, b) => {

@@ -53,7 +53,8 @@ function sharedCtx(cfg: GamingConfig, events: Harness['events'], notes: Harness[
     gaming: () => cfg,
     promotionInFlight: async () => false,
     publish: (topic: string, data: unknown) => void events.push({ topic, data }),
-    notify: async (to: string | null, title: string | Message) => void notes.push({ to, title: typeof title === 'string' ? title : title.code }),
+    notify: async (to: string | null, title: string | Message, message: string | Message, link?: string) =>
+      void notes.push({ to, title: typeof title === 'string' ? title : title.code, message: typeof message === 'string' ? message : message.code, link }),
     probe: tcpProbe,
     wake: () => undefined,
     now: now ?? (() => new Date()),
@@ -65,13 +66,13 @@ export interface Harness {
   db: Db;
   extraDb(): Promise<Db>;
   events: { topic: string; data: unknown }[];
-  notes: { to: string | null; title: string }[];
+  notes: { to: string | null; title: string; message?: string; link?: string }[];
   cfg: GamingConfig;
   ctx(actor: Actor | null, opts?: { db?: Db; tokenId?: string; tokenSecret?: string; now?: () => Date }): GamingCtx;
   close(): Promise<void>;
 }
 
-export async function startHarness(kind: DbKind = 'postgres', o: { taskDelayMs?: number; bootDelayMs?: number; tokens?: PveToken[]; gaming?: unknown; latencyMs?: number } = {}): Promise<Harness> {
+export async function startHarness(kind: DbKind = 'postgres', o: { taskDelayMs?: number; bootDelayMs?: number; tokens?: PveToken[]; gaming?: unknown; latencyMs?: number; timeoutMs?: number } = {}): Promise<Harness> {
   const sim = await startProxmoxSim({ tokenSecret: SECRET, taskDelayMs: o.taskDelayMs ?? 60, bootDelayMs: o.bootDelayMs ?? 200, tokens: o.tokens });
   sim.state.setDrift(false);
   if (o.latencyMs) sim.faults.set({ latencyMs: o.latencyMs });
@@ -87,7 +88,7 @@ export async function startHarness(kind: DbKind = 'postgres', o: { taskDelayMs?:
     notes,
     cfg,
     ctx(actor, c = {}) {
-      const api = powerApi(connectProxmox({ url: sim.url, node: 'pve', tokenId: c.tokenId ?? sim.tokenId, tokenSecret: c.tokenSecret ?? SECRET, tls: { caFile: sim.caFile, insecureSkipVerify: false } }), 'pve');
+      const api = powerApi(connectProxmox({ url: sim.url, node: 'pve', tokenId: c.tokenId ?? sim.tokenId, tokenSecret: c.tokenSecret ?? SECRET, tls: { caFile: sim.caFile, insecureSkipVerify: false } }, o.timeoutMs), 'pve');
       return {
         ...testCtx(c.db ?? dbs.main, actor),
         proxmox: () => api,
@@ -144,7 +145,7 @@ export interface KubevirtHarness {
   db: Db;
   extraDb(): Promise<Db>;
   events: { topic: string; data: unknown }[];
-  notes: { to: string | null; title: string }[];
+  notes: { to: string | null; title: string; message?: string; link?: string }[];
   cfg: GamingConfig;
   /** Commits that touched the VM's manifest, newest first (subject lines, from the bare repository). */
   vmCommits(): Promise<string[]>;

@@ -1,6 +1,6 @@
 'use client';
 import { QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { useContext } from 'react';
+import { useContext, useState } from 'react';
 import { useLiveStream } from '@/components/live/use-live-stream';
 import { getQueryClient } from '@/components/providers/query-client';
 import { formatTime } from '@/lib/format';
@@ -9,13 +9,16 @@ import type { Locale, Translate } from '@/lib/i18n';
 import type { Message } from '@/lib/i18n/message';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { Progress } from '@/components/ui/progress';
 import { useI18n } from '../providers/i18n';
 import { PreflightList } from './preflight-list';
+import { DevHold, Requests } from './modes';
 import { useGamingAction, useGamingState } from './use-gaming';
 import { useSay } from '../providers/use-say';
 
 // The gaming card (journey 1): the state in plain words, who started it and when, the lease's end,
-// and Start / Stop / Extend. Live: the event stream invalidates ['gaming'].
+// and Start / Stop / Extend; "Ask Paul" when only the admin can make room, and for the admin the
+// requests to allow and his hold on DEV. Live: the event stream invalidates ['gaming'].
 
 const TONE: Record<CardState, Tone> = { off: 'neutral', starting: 'info', booting: 'info', ready: 'good', stopping: 'warn', failed: 'bad', unreachable: 'bad' };
 const first = (name: string) => name.split(/\s+/)[0];
@@ -24,7 +27,10 @@ const first = (name: string) => name.split(/\s+/)[0];
 function headline(s: GamingStateDto, t: Translate, locale: Locale, say: (m: Message) => string): string {
   const label = say(s.label);
   if (!s.session || s.state === 'off' || s.state === 'failed' || s.state === 'unreachable') return label;
-  return t('gaming.by', { state: label, name: first(s.session.startedByName), time: formatTime(Date.parse(s.session.startedAt), locale) });
+  const time = formatTime(Date.parse(s.session.startedAt), locale);
+  // Found running with nobody known behind it (started from Proxmox itself): say since when.
+  if (s.session.adopted && s.session.startedByName === 'Proxmox') return t('gaming.byFound', { state: label, time });
+  return t('gaming.by', { state: label, name: first(s.session.startedByName), time });
 }
 
 function Buttons({ s }: { s: GamingStateDto }) {
@@ -33,19 +39,31 @@ function Buttons({ s }: { s: GamingStateDto }) {
   const start = useGamingAction('start');
   const stop = useGamingAction('stop');
   const extend = useGamingAction('extend');
-  const busy = start.isPending || stop.isPending || extend.isPending;
-  const error = start.error ?? stop.error ?? extend.error;
+  const ask = useGamingAction('ask');
+  const [confirming, setConfirming] = useState(false);
+  const busy = start.isPending || stop.isPending || extend.isPending || ask.isPending;
+  const error = start.error ?? stop.error ?? extend.error ?? ask.error;
+  const admin = s.adminName ?? '';
   const btn = 'min-h-11 rounded-lg px-4 py-2 text-base font-semibold disabled:opacity-50';
+  const grey = `${btn} bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-white`;
+  const again = s.state === 'stopping';
+  const progress = start.isPending ? t('progress.proxmox') : stop.isPending ? t('gaming.stopping') : extend.isPending ? t('gaming.extending') : ask.isPending ? t('gaming.asking', { admin }) : '';
+  const tapStop = () => (s.can.stopConfirm ? setConfirming(true) : stop.mutate({}));
   return (
     <>
       <div className="mt-3 flex flex-wrap gap-2">
-        {s.state === 'off' || s.state === 'failed' || s.state === 'unreachable' || start.isPending ? (
+        {s.state === 'off' || s.state === 'failed' || s.state === 'unreachable' || (again && s.can.start) || start.isPending ? (
           <button type="button" className={`${btn} bg-emerald-700 text-white`} disabled={busy || !s.can.start} onClick={() => start.mutate({})}>
-            {start.isPending ? t('gaming.starting') : t('gaming.start')}
+            {start.isPending ? t('gaming.starting') : again ? t('gaming.startAgain') : t('gaming.start')}
           </button>
         ) : null}
-        {s.can.stop || stop.isPending ? (
-          <button type="button" className={`${btn} bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-white`} disabled={busy} onClick={() => stop.mutate({})}>
+        {s.can.ask || ask.isPending ? (
+          <button type="button" className={`${btn} bg-blue-700 text-white`} disabled={busy} onClick={() => ask.mutate({})}>
+            {t('gaming.ask', { admin })}
+          </button>
+        ) : null}
+        {(s.can.stop || stop.isPending) && !confirming ? (
+          <button type="button" className={grey} disabled={busy} onClick={tapStop}>
             {stop.isPending ? t('gaming.stopping') : t('gaming.stop')}
           </button>
         ) : null}
@@ -55,6 +73,20 @@ function Buttons({ s }: { s: GamingStateDto }) {
           </button>
         ) : null}
       </div>
+      {confirming && s.can.stop ? (
+        <div role="group" aria-labelledby="gaming-stop-confirm" data-testid="gaming-stop-confirm" className="mt-2 rounded-lg border border-amber-300 p-3 dark:border-amber-700">
+          <p id="gaming-stop-confirm" className="text-sm font-medium">{t('gaming.stopConfirm', { name: first(s.session?.startedByName ?? '') })}</p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button type="button" className={`${btn} bg-red-700 text-white`} disabled={busy} onClick={() => (setConfirming(false), stop.mutate({ confirm: true }))}>
+              {t('gaming.stopYes')}
+            </button>
+            <button type="button" autoFocus className={grey} onClick={() => setConfirming(false)}>
+              {t('gaming.stopNo')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <Progress active={busy} label={progress} testId="gaming-progress" />
       {error ? (
         <p role="alert" data-testid="gaming-error" className="mt-2 text-sm text-red-700 dark:text-red-300">
           {sayError(error)}
@@ -73,7 +105,7 @@ function Body() {
   if (!q.data) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">{sayError(q.error)}</p>;
   const s = q.data;
   return (
-    <div data-testid="gaming-card" data-state={s.state}>
+    <div data-testid="gaming-card" data-state={s.state} data-mode={s.mode ?? ''}>
       <p className="flex items-center gap-2 text-lg font-semibold" aria-live="polite">
         <Badge tone={TONE[s.state]}>{s.state === 'ready' ? '●' : '○'}</Badge>
         <span data-testid="gaming-state">{headline(s, t, locale, say)}</span>
@@ -86,7 +118,9 @@ function Body() {
       {s.leaseWarning ? <p role="status" className="mt-1 text-sm font-semibold text-amber-800 dark:text-amber-200">{say(s.leaseWarning)}</p> : null}
       {s.preflight ? <PreflightList preflight={s.preflight} /> : null}
       {q.error ? <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">{sayError(q.error)}</p> : null}
+      <Requests s={s} />
       <Buttons s={s} />
+      <DevHold s={s} />
     </div>
   );
 }

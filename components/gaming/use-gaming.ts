@@ -10,11 +10,24 @@ import { apiFetch } from '../providers/api-fetch';
 
 const GAMING_KEY = queryKeys.gaming();
 
-export function useGamingState() {
-  return useQuery({ queryKey: GAMING_KEY, queryFn: () => apiFetch<GamingStateDto>('/api/gaming'), staleTime: 30_000 });
+/**
+ * While the card says the homelab server can't be reached, it asks again every second by itself: a
+ * short outage may begin and end between two looks of the server's monitor (which then publishes
+ * nothing) and the live 'proxmox' event only comes with the store's next poll (5 s or more), so
+ * events alone left the card on "Can't reach" after recovery. Mid-way states are re-read every 3 s
+ * as a safety net under the events. Otherwise only events refresh it.
+ */
+export function gamingRefetchMs(s: GamingStateDto | undefined): number | false {
+  if (s?.state === 'unreachable') return 1_000;
+  if (s?.state === 'starting' || s?.state === 'booting' || s?.state === 'stopping') return 3_000;
+  return false;
 }
 
-type Verb = 'start' | 'stop' | 'extend';
+export function useGamingState() {
+  return useQuery({ queryKey: GAMING_KEY, queryFn: () => apiFetch<GamingStateDto>('/api/gaming'), staleTime: 30_000, refetchInterval: (q) => gamingRefetchMs(q.state.data) });
+}
+
+type Verb = 'start' | 'stop' | 'extend' | 'ask' | 'allow' | 'hold';
 const PENDING: Partial<Record<Verb, GamingStateDto['state']>> = { start: 'starting', stop: 'stopping' };
 
 export function useGamingAction(verb: Verb) {

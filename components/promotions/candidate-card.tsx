@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
+import { Progress } from '@/components/ui/progress';
 import type { CandidateDto, PromotionDto } from '@/lib/promotions/types';
 import { useI18n } from '../providers/i18n';
 import { useSay } from '../providers/use-say';
@@ -29,6 +30,7 @@ function Actions({ c }: { c: CandidateDto }) {
   const open = c.open;
   return (
     <div className="mt-3 grid gap-2">
+      <Progress active={busy} label={t(review.isPending ? 'progress.saving' : 'progress.github')} />
       {!open && c.changes.length > 0 ? (
         <button type="button" className={primary} disabled={busy} onClick={() => review.mutate()}>
           {t('promo.review')}

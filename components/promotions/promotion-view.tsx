@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
+import { Progress } from '@/components/ui/progress';
 import type { PromotionDto } from '@/lib/promotions/types';
 import { useI18n } from '../providers/i18n';
 import { useSay } from '../providers/use-say';
@@ -62,6 +63,7 @@ function Detail({ initial }: { initial: PromotionDto }) {
           <Link key={id} className="text-brand-600 underline" href={`/promotions/${id}`}>{t('promo.followRollback')}</Link>
         ))}
       </div>
+      <Progress active={rollback.isPending || merge.isPending} label={t('progress.github')} />
       {error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{sayError(error)}</p> : null}
       <Card title={t('promo.timeline')}>
         <ol className="grid gap-2" data-testid="timeline">

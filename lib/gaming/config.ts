@@ -73,8 +73,18 @@ export const GamingConfigSchema = z
       })
       .strict()
       .default({ hostReserveGiB: 4, zfsArcGiB: 8, bufferGiB: 4 }),
-    /** When RAM is short: refuse with an explanation, or shut the DEV cluster down first. */
-    policy: z.enum(['refuse', 'stop-dev']).default('refuse'),
+    /**
+     * When RAM is short (testing mode: DEV runs): `stop-dev` switches to gaming mode on its own (DEV's VMs
+     * shut down first, the admin told, DEV back when the game ends; refused under the admin's hold, with
+     * "Ask {adminName}"), or `refuse` with an explanation naming who can help.
+     */
+    policy: z.enum(['refuse', 'stop-dev']).default('stop-dev'),
+    /** stop-dev: start the DEV VMs again when the session that stopped them ends. */
+    restoreDev: z.boolean().default(true),
+    /** The longest hold the admin may put on DEV ("I'm testing until 21:00"), in hours. */
+    holdMaxHours: z.number().positive().max(72).default(12),
+    /** A VM found running without a session is adopted only once the last session ended this long ago (a hard stop in flight is not a new game). */
+    adoptAfterSeconds: z.number().int().min(0).default(15),
     lease: z
       .object({
         defaultMinutes: z.number().int().min(5).default(180),

@@ -260,5 +260,5 @@ export function evaluateKubevirtPreflight(f: KubevirtPreflightFacts): PreflightR
   }
   checks.push(...sharedChecks(f));
   const refused = checks.find((c) => !c.ok);
-  return { ok: !refused, checks, refusal: refused?.message ?? null, note: null, stopDev: false, devVmids: [] };
+  return { ok: !refused, checks, refusal: refused?.message ?? null, note: null, stopDev: false, devVmids: [], ask: false };
 }

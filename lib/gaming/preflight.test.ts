@@ -23,10 +23,11 @@ describe('the gaming pre-flight', () => {
     ]);
   });
 
-  it('refuses when RAM is short under the refuse policy, naming the DEV cluster', () => {
-    const r = evaluatePreflight(facts());
+  it('refuses when RAM is short under the refuse policy, naming who can help', () => {
+    const r = evaluatePreflight(facts({}, { policy: 'refuse', adminName: 'Paul' }));
     expect(r.ok).toBe(false);
-    expect(said(r.refusal)).toEqual({ code: 'srv.memory.shortDev', en: 'Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.' });
+    expect(said(r.refusal)).toEqual({ code: 'srv.memory.shortDev', en: "Not enough memory: needs 32 GB, 28 GB free while Paul's test servers are running; only Paul can turn them off." });
+    expect(r.ask).toBe(true);
     expect(r.stopDev).toBe(false);
   });
 
@@ -35,12 +36,13 @@ describe('the gaming pre-flight', () => {
     expect(r.ok).toBe(true);
     expect(r.stopDev).toBe(true);
     expect(r.devVmids).toEqual([101]);
-    expect(said(r.note)).toEqual({ code: 'srv.note.stopDev', en: 'The DEV cluster will be shut down to make room.' });
+    expect(said(r.note)).toEqual({ code: 'srv.note.stopDev', en: 'The test servers will be turned off to make room, and back on after the game.' });
   });
 
   it('refuses under stop-dev when even without DEV it would not fit', () => {
     const r = evaluatePreflight(facts({ hostTotalBytes: 48 * GiB }, { policy: 'stop-dev' }));
-    expect(said(r.refusal)).toEqual({ code: 'srv.memory.shortDev', en: 'Not enough memory: needs 32 GB, 12 GB free while the DEV cluster is running.' });
+    expect(said(r.refusal)).toEqual({ code: 'srv.memory.short', en: 'Not enough memory: needs 32 GB, 12 GB free.' });
+    expect(r.ask).toBe(false);
   });
 
   it('refuses without mentioning DEV when DEV is off', () => {

@@ -27,6 +27,10 @@ export interface PreflightFacts {
   promotionInFlight: boolean;
   /** Minutes the caller played over the last 7 days (for the optional weekly allowance). */
   weeklyMinutesUsed: number;
+  /** The admin's hold on DEV ("I'm testing until 21:00"), when one is active. */
+  hold?: { until: Date } | null;
+  /** The admin allowed this start (Ask Paul → Allow): DEV makes room whatever the policy or the hold. */
+  allowed?: boolean;
 }
 
 /** "host=0000:01:00.0;0000:01:00.1,pcie=1" → ["01:00"]: the PCI devices, functions and domain dropped. */
@@ -54,6 +58,8 @@ interface MemoryVerdict {
   check: PreflightCheck;
   stopDev: boolean;
   devVmids: number[];
+  /** Only the admin can make room (a hold, or the refuse policy): the family may ask him. */
+  ask?: boolean;
 }
 
 function memoryCheck(f: PreflightFacts, gaming: VmFacts): MemoryVerdict {
@@ -66,14 +72,24 @@ function memoryCheck(f: PreflightFacts, gaming: VmFacts): MemoryVerdict {
   const devVmids = dev.map((v) => v.vmid);
   if (need <= free) return { check: { id: 'memory', ok: true, message: msg('srv.memory.ok', { need: { bytes: need }, free: { bytes: free } }) }, stopDev: false, devVmids };
   const devBytes = dev.reduce((n, v) => n + v.memoryBytes, 0);
-  if (f.cfg.policy === 'stop-dev' && dev.length && need <= free + devBytes) {
+  const devMakesRoom = dev.length > 0 && need <= free + devBytes;
+  if (devMakesRoom && f.hold && !f.allowed) {
+    // Testing mode under the admin's hold: DEV stays; the family can ask him.
+    return { check: { id: 'memory', ok: false, message: msg('srv.hold.on', { admin: f.cfg.adminName, time: { at: f.hold.until.toISOString() } }) }, stopDev: false, devVmids, ask: true };
+  }
+  if (devMakesRoom && (f.cfg.policy === 'stop-dev' || f.allowed)) {
     return {
       check: { id: 'memory', ok: true, message: msg('srv.memory.stopDev', { need: { bytes: need }, free: { bytes: free } }) },
       stopDev: true,
       devVmids,
     };
   }
-  return { check: { id: 'memory', ok: false, message: msg(dev.length ? 'srv.memory.shortDev' : 'srv.memory.short', { need: { bytes: need }, free: { bytes: free } }) }, stopDev: false, devVmids };
+  if (devMakesRoom) {
+    // policy: refuse — say who can make room.
+    return { check: { id: 'memory', ok: false, message: msg('srv.memory.shortDev', { need: { bytes: need }, free: { bytes: free }, admin: f.cfg.adminName }) }, stopDev: false, devVmids, ask: true };
+  }
+  // Even without DEV it would not fit: nobody can help by turning DEV off.
+  return { check: { id: 'memory', ok: false, message: msg('srv.memory.short', { need: { bytes: need }, free: { bytes: free } }) }, stopDev: false, devVmids };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -121,5 +137,7 @@ export function evaluatePreflight(f: PreflightFacts): PreflightResult {
     note: stopDev ? msg('srv.note.stopDev') : null,
     stopDev,
     devVmids: mem.devVmids,
+    // Ask is offered only when the admin's say-so is all that is missing.
+    ask: !!mem.ask && checks.filter((c) => !c.ok).every((c) => c.id === 'memory') && f.role !== 'admin',
   };
 }

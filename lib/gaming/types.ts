@@ -24,6 +24,8 @@ export interface PreflightResult {
   refusal: Message | null;
   stopDev: boolean;
   devVmids: number[];
+  /** The refusal is only the admin's to lift (a hold on DEV, or the refuse policy): offer "Ask Paul". */
+  ask: boolean;
 }
 
 export interface GamingSessionDto {
@@ -41,6 +43,8 @@ export interface GamingSessionDto {
   stoppedByName: string | null;
   durationMinutes: number | null;
   stopDev: boolean;
+  /** Found running without a session and adopted (who is "Proxmox" when unknown). */
+  adopted?: boolean;
 }
 
 export interface GamingStateDto {
@@ -53,10 +57,31 @@ export interface GamingStateDto {
   /** Shown when the lease ends within the warning window. */
   leaseWarning: Message | null;
   /** Pre-flight preview while the VM is off (what a tap would do or why it would be refused). */
-  preflight: Pick<PreflightResult, 'ok' | 'checks' | 'note' | 'refusal'> | null;
-  can: { start: boolean; stop: boolean; extend: boolean };
+  preflight: Pick<PreflightResult, 'ok' | 'checks' | 'note' | 'refusal' | 'ask'> | null;
+  /**
+   * start: offered (also during Stopping: "start again" keeps the session and its lease);
+   * stopConfirm: the session is someone else's, so Stop asks first; ask: "Ask Paul" may be sent.
+   */
+  can: { start: boolean; stop: boolean; extend: boolean; stopConfirm?: boolean; ask?: boolean };
+  /** normal (DEV off), testing (DEV on), gaming (the gaming VM on): architecture §8. Null when Proxmox can't be asked. */
+  mode?: 'normal' | 'testing' | 'gaming' | null;
+  /** The admin's hold on DEV while active. */
+  hold?: { until: string; byName: string } | null;
+  /** The viewer's own pending "Ask Paul" request (family), or every pending request (the admin, who may allow them). */
+  requests?: GamingRequestDto[];
+  /** Who the family asks ("Ask Paul"): `gaming.adminName`. */
+  adminName?: string;
+  /** The viewer may hold DEV and allow requests (`dev:power`): the card shows those controls. */
+  viewerIsAdmin?: boolean;
   /** Something the card must say besides the state (e.g. the homelab server can't be reached). */
   notice: Message | null;
+  at: string;
+}
+
+export interface GamingRequestDto {
+  id: string;
+  byName: string;
+  mine: boolean;
   at: string;
 }
 

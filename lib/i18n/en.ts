@@ -1,6 +1,7 @@
 // English messages: the source catalogue. Keys are flat; `{name}` placeholders are filled by t().
 // Family-facing strings use plain words, no jargon.
 import { enGaming } from './en-gaming';
+import { enModes } from './en-modes';
 import { enGates } from './en-gates';
 import { enPromotions } from './en-promotions';
 import { enServer } from './en-server';
@@ -288,6 +289,7 @@ export const en = {
   'audit.ip': 'IP',
   ...enServer,
   ...enGaming,
+  ...enModes,
   ...enGates,
   ...enPromotions,
   ...enTimeline,

@@ -1,5 +1,6 @@
 // Messages en français (la langue de la famille). Must have every key of en.ts (checked by tsc and a test).
 import type { MessageKey } from './en';
+import { frModes } from './fr-modes';
 import { frNotify } from './fr-notify';
 
 export const fr: Record<MessageKey, string> = {
@@ -312,8 +313,8 @@ export const fr: Record<MessageKey, string> = {
   'srv.gpu.free': 'La carte graphique est libre.',
   'srv.vmMissing': "La VM de jeu est introuvable sur le serveur.",
   'srv.memory.ok': 'Assez de mémoire : il faut {need}, {free} libres.',
-  'srv.memory.stopDev': 'Il faut {need}, {free} libres : le cluster DEV sera éteint pour faire de la place.',
-  'srv.memory.shortDev': 'Pas assez de mémoire : il faut {need}, {free} libres tant que le cluster DEV tourne.',
+  'srv.memory.stopDev': "Il faut {need}, {free} libres : les serveurs d'essai seront éteints pour faire de la place.",
+  'srv.memory.shortDev': "Pas assez de mémoire : il faut {need}, {free} libres tant que les serveurs d'essai de {admin} tournent ; seul {admin} peut les éteindre.",
   'srv.memory.short': 'Pas assez de mémoire : il faut {need}, {free} libres.',
   'srv.promotion.busy': 'Une mise à jour est en cours sur PROD ; réessayez dans quelques minutes.',
   'srv.promotion.none': "Aucune mise à jour n'est en cours.",
@@ -324,8 +325,8 @@ export const fr: Record<MessageKey, string> = {
   'srv.quiet.off': 'Pas dans les heures calmes.',
   'srv.weekly.over': 'Vous avez joué {used} h cette semaine ; la limite est de {limit} h.',
   'srv.weekly.left': 'Il reste {left} h cette semaine.',
-  'srv.note.stopDev': 'Le cluster DEV sera éteint pour faire de la place.',
-  'srv.stoppingDev': "On éteint d'abord le cluster DEV…",
+  'srv.note.stopDev': "Les serveurs d'essai seront éteints pour faire de la place, et rallumés après le jeu.",
+  'srv.stoppingDev': "On éteint d'abord les serveurs d'essai…",
   'srv.leaseWarning': "Il s'éteint à {time}. Touchez Prolonger pour avoir plus de temps.",
   'srv.cantStart.boot': "Impossible de démarrer : Windows n'a pas répondu en {time}.",
   'srv.cantStart.dev': "Impossible de démarrer : le cluster DEV n'a pas pu être éteint ({why}).",
@@ -411,5 +412,6 @@ export const fr: Record<MessageKey, string> = {
   'tl.conflict': "{path} a changé sur GitHub depuis l'aperçu. Rien n'a été commité ; relisez le nouveau changement.",
   'tl.noAnswer': "GitHub n'a pas répondu à temps et le commit n'est pas arrivé ; rien n'a été commité.",
   'tl.committed': 'Commit {sha}',
+  ...frModes,
   ...frNotify,
 };

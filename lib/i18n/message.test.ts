@@ -59,9 +59,9 @@ describe('messages (code + params)', () => {
   });
 
   it('formats sizes, numbers and times for the locale', () => {
-    const m = evaluatePreflight(facts()).refusal!;
-    expect(renderEn(m)).toBe('Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.');
-    expect(say(m)).toBe('Pas assez de mémoire : il faut 32 Go, 28 Go libres tant que le cluster DEV tourne.');
+    const m = evaluatePreflight(facts({}, { policy: 'refuse', adminName: 'Paul' })).refusal!;
+    expect(renderEn(m)).toBe("Not enough memory: needs 32 GB, 28 GB free while Paul's test servers are running; only Paul can turn them off.");
+    expect(say(m)).toBe("Pas assez de mémoire : il faut 32 Go, 28 Go libres tant que les serveurs d'essai de Paul tournent ; seul Paul peut les éteindre.");
     expect(say(msg('srv.weekly.over', { used: 2.5, limit: 10 }))).toBe('Vous avez joué 2,5 h cette semaine ; la limite est de 10 h.');
     const warn = msg('srv.leaseWarning', { time: { at: '2026-11-24T20:30:00Z' } });
     expect(renderEn(warn, 'Europe/Paris')).toBe('It shuts down at 21:30. Tap Extend for more time.');

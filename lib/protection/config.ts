@@ -21,7 +21,7 @@ export const CidrSchema = z.string().refine((s) => {
 /** What `server.trustProxy: true` means without a `trustedProxies` list: the private and loopback ranges. */
 export const PRIVATE_RANGES = ['127.0.0.0/8', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '::1/128', 'fc00::/7'];
 
-export const LOAD_DEFAULTS = { maxConnections: 1024, maxInFlight: 64, maxStreams: 400, maxStreamsPerUser: 6, retryAfterSeconds: 2, streamRecheckSeconds: 3 };
+export const LOAD_DEFAULTS = { maxConnections: 1024, maxInFlight: 64, maxStreams: 400, maxStreamsPerUser: 6, retryAfterSeconds: 2, streamRecheckSeconds: 3, livenessPort: null, stallSeconds: 30 };
 
 export const LoadConfigSchema = z
   .object({
@@ -35,6 +35,13 @@ export const LoadConfigSchema = z
     retryAfterSeconds: z.number().int().min(1).max(600).default(LOAD_DEFAULTS.retryAfterSeconds),
     /** How often an open stream re-checks its session (sign-out, expiry, role change); at most 5. */
     streamRecheckSeconds: z.number().min(0.1).max(5).default(LOAD_DEFAULTS.streamRecheckSeconds),
+    /**
+     * A port of its own for the liveness probe (`GET /healthz`), answered by a worker thread so that a
+     * busy main loop does not make the probe time out (server/http/liveness.ts). Off when absent.
+     */
+    livenessPort: z.number().int().min(1).max(65_535).nullable().default(LOAD_DEFAULTS.livenessPort),
+    /** The liveness port answers 503 once the main event loop has not turned for this long. */
+    stallSeconds: z.number().int().min(2).max(600).default(LOAD_DEFAULTS.stallSeconds),
   })
   .strict();
 

@@ -39,6 +39,11 @@ export interface ProxmoxKnobs {
   tasks(): readonly Readonly<Task>[];
   /** Host memory in bytes as /nodes/{node}/status reports it. */
   memory(): { total: number; used: number; free: number };
+  /**
+   * The next POST whose path ends with `pathSuffix` is carried out (the task starts) but its answer is
+   * held `holdMs` (past the panel's bound: a lost answer), then sent to whoever still listens.
+   */
+  loseNextAnswer(pathSuffix: string, holdMs: number): void;
 }
 
 export interface ProxmoxSim extends SimServer {
@@ -89,6 +94,7 @@ export async function startProxmoxSim(opts: ProxmoxSimOptions): Promise<ProxmoxS
   const tokenId = opts.tokenId ?? DEFAULT_TOKEN_ID;
   const tokens: PveToken[] = [{ id: tokenId, secret: opts.tokenSecret, privs: defaultPrivileges() }, ...(opts.tokens ?? [])];
   const state = new ProxmoxState(opts.bootDelayMs ?? 20_000, opts.taskDelayMs ?? 1_500);
+  const lose: { suffix: string; ms: number }[] = [];
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -109,7 +115,15 @@ export async function startProxmoxSim(opts: ProxmoxSimOptions): Promise<ProxmoxS
       const ctx: PveCtx = { method, path, params: await readParams(req, url), token: auth.token, state };
       for (const r of ROUTES) {
         const m = r.method === method ? r.pattern.exec(path) : null;
-        if (m) return reply(res, 200, { data: r.handle(ctx, m) });
+        if (!m) continue;
+        const data = r.handle(ctx, m);
+        const lost = method === 'POST' ? lose.findIndex((l) => path.endsWith(l.suffix)) : -1;
+        if (lost >= 0) {
+          const [{ ms }] = lose.splice(lost, 1);
+          await new Promise((r2) => setTimeout(r2, ms));
+          if (res.destroyed || res.writableEnded) return;
+        }
+        return reply(res, 200, { data });
       }
       return reply(res, 501, { data: null }, `Method '${method} ${prefix}${path}' not implemented`);
     } catch (err) {
@@ -140,6 +154,7 @@ export async function startProxmoxSim(opts: ProxmoxSimOptions): Promise<ProxmoxS
     vm: (vmid) => (state.tick(), state.vm(vmid)),
     tasks: () => (state.tick(), state.tasks),
     memory: () => state.memory(),
+    loseNextAnswer: (suffix, ms) => void lose.push({ suffix, ms }),
   };
 
   return {

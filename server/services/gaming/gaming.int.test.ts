@@ -46,15 +46,16 @@ describe('gaming VM self-service against the simulator (postgres)', () => {
   });
 
   it('refuses with the memory explanation under the refuse policy, audited as denied, no power call', async () => {
-    h = await startHarness('postgres');
-    await expect(startGaming({}, h.ctx(MARIE))).rejects.toThrow('Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.');
+    h = await startHarness('postgres', { gaming: { policy: 'refuse', adminName: 'Paul' } });
+    await expect(startGaming({}, h.ctx(MARIE))).rejects.toThrow("Not enough memory: needs 32 GB, 28 GB free while Paul's test servers are running; only Paul can turn them off.");
     await expect(startGaming({}, h.ctx(MARIE))).rejects.toMatchObject({ msg: { code: 'srv.memory.shortDev', params: { need: { bytes: 32 * 1024 ** 3 } } } });
     expect(h.sim.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
     const denied = await h.db.auditEvent.findFirst({ where: { action: 'gaming.start', outcome: 'denied' } });
     expect(denied?.details).toMatchObject({ checks: ['memory'] });
     const preview = await getGamingState({}, h.ctx(MARIE));
     expect(preview.state).toBe('off');
-    expect(renderEn(preview.preflight!.refusal!)).toBe('Not enough memory: needs 32 GB, 28 GB free while the DEV cluster is running.');
+    expect(renderEn(preview.preflight!.refusal!)).toBe("Not enough memory: needs 32 GB, 28 GB free while Paul's test servers are running; only Paul can turn them off.");
+    expect(preview.can.ask).toBe(true); // the refusal names who can help, and Marie may ask him
   });
 
   it('stop-dev shuts the DEV cluster down before starting, and tells the admin', async () => {
@@ -62,7 +63,7 @@ describe('gaming VM self-service against the simulator (postgres)', () => {
     const ctx = h.ctx(MARIE);
     const first = await startGaming({}, ctx);
     expect(first.state).toBe('starting');
-    expect(renderEn(first.detail!)).toBe('Shutting the DEV cluster down first…');
+    expect(renderEn(first.detail!)).toBe('Turning the test servers off first…');
     expect(posts(h, '/qemu/300/status/start')).toHaveLength(0);
     await driveUntil(ctx, 'ready');
     const shutdown = h.sim.calls.findIndex((c) => c.method === 'POST' && c.path.endsWith('/qemu/101/status/shutdown'));
@@ -97,7 +98,7 @@ describe('gaming VM self-service against the simulator (postgres)', () => {
     await startGaming({}, ctx);
     await driveUntil(ctx, 'ready');
     h.sim.state.setTaskDelay(60_000); // the guest takes "forever" to power off
-    const [a, b] = await Promise.all([stopGaming({}, ctx), stopGaming({}, h.ctx(FAMILY[0]))]);
+    const [a, b] = await Promise.all([stopGaming({}, ctx), stopGaming({ confirm: true }, h.ctx(FAMILY[0]))]);
     expect([a.state, b.state]).toEqual(['stopping', 'stopping']);
     expect(posts(h, '/qemu/300/agent/shutdown')).toHaveLength(1);
     const later = h.ctx(MARIE, { now: () => new Date(Date.now() + 5 * 60_000) });

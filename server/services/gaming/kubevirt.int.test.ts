@@ -68,7 +68,7 @@ describe('gaming with the KubeVirt backend (postgres)', () => {
     const ctx = h.ctx(MARIE);
     await startGaming({}, ctx);
     await driveUntil(ctx, 'ready');
-    const [a, b] = await Promise.all([stopGaming({}, ctx), stopGaming({}, h.ctx(FAMILY[0]))]);
+    const [a, b] = await Promise.all([stopGaming({}, ctx), stopGaming({ confirm: true }, h.ctx(FAMILY[0]))]);
     expect([a.state, b.state]).toEqual(['stopping', 'stopping']);
     expect(await h.vmCommits()).toEqual(['gaming: stop gaming/windows-gaming (runStrategy: Halted)', 'gaming: start gaming/windows-gaming (runStrategy: Always)']);
     await driveUntil(ctx, 'ended');

@@ -60,7 +60,9 @@ export async function kubevirtCard(ctx: GamingCtx, actor: Actor): Promise<Gaming
       start: power && reachable && (state === 'off' || state === 'failed'),
       stop: power && (state === 'booting' || state === 'ready' || (state === 'starting' && (!active || !active.startUpid || isCommitted(active)))),
       extend: power && lease.extendable,
+      stopConfirm: !!active && active.startedBy !== actor.subject,
     },
+    adminName: ctx.gaming().adminName,
     notice: state === 'unreachable' ? null : notice,
     at: now.toISOString(),
   };

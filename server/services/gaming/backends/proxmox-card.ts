@@ -11,7 +11,8 @@ import { preflightPreview, readOrNotice } from '../internal/card';
 import type { GamingCtx } from '../internal/ctx';
 import { errorMsg } from '../internal/say';
 import { activeSession, lastEnded, leaseView, toSessionDto } from '../internal/sessions';
-import { guestUp } from './proxmox-engine';
+import { guestUp, LOST, RESUME } from './proxmox-engine';
+import { modesView } from '../internal/modes-view';
 import { gatherFacts, gamingVmid } from './proxmox-facts';
 
 // The card with the Proxmox backend. Never fails because of Proxmox: an unreachable host or a refused
@@ -44,7 +45,19 @@ export async function proxmoxCard(ctx: GamingCtx, actor: Actor): Promise<GamingS
   const preflight = await preflightPreview(power && (state === 'off' || state === 'failed') && !!vms, async () => evaluatePreflight(await gatherFacts(ctx, actor, vms!)));
   const lease = leaseView(active, now, cfg.lease);
   const detail =
-    state === 'failed' ? readStoredMessage(ended?.failure ?? null) : state === 'unreachable' ? (notice ?? msg('srv.unreachable')) : active?.state === 'starting' && active.stopDev && !active.startUpid ? msg('srv.stoppingDev') : null;
+    state === 'failed'
+      ? readStoredMessage(ended?.failure ?? null)
+      : state === 'unreachable'
+        ? (notice ?? msg('srv.unreachable'))
+        : active?.state === 'starting' && active.stopDev && !active.startUpid
+          ? msg('srv.stoppingDev')
+          : active?.state === 'starting' && active.startUpid === LOST
+            ? msg('srv.answerLost')
+            : active?.state === 'starting' && active.startUpid === RESUME
+              ? msg('srv.resuming')
+              : null;
+  const modes = await modesView(ctx, actor, vms, vmid);
+  const admin = can(actor.role, 'dev:power');
   return {
     state,
     // A refusing token or a missing VM is no outage: say "can't check", not "can't reach".
@@ -54,10 +67,18 @@ export async function proxmoxCard(ctx: GamingCtx, actor: Actor): Promise<GamingS
     leaseWarning: lease.leaseWarning,
     preflight,
     can: {
-      start: power && reachable && (state === 'off' || state === 'failed'),
+      // During Stopping, Start means "start again" (the same session and lease).
+      start: power && reachable && (state === 'off' || state === 'failed' || state === 'stopping'),
       stop: power && (state === 'booting' || state === 'ready' || (active?.state === 'starting' && !active.startUpid)),
       extend: power && lease.extendable,
+      stopConfirm: !!active && active.startedBy !== actor.subject,
+      ask: power && !admin && !!preflight?.ask && !modes.requests.some((r) => r.mine),
     },
+    mode: modes.mode,
+    hold: modes.hold,
+    requests: modes.requests,
+    adminName: cfg.adminName,
+    viewerIsAdmin: can(actor.role, 'dev:power'),
     notice: state === 'unreachable' ? null : notice,
     at: now.toISOString(),
   };

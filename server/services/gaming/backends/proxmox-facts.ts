@@ -5,6 +5,7 @@ import { msg } from '@/lib/i18n/message';
 import type { VmStatus } from '../../../clients/proxmox/power';
 import type { GamingCtx } from '../internal/ctx';
 import { weeklyMinutes } from '../internal/sessions';
+import { activeHold } from '../internal/modes';
 import { conflict } from '../internal/say';
 
 // Gathers what the pre-flight rules need, in parallel, with reads only (no power call).
@@ -31,20 +32,21 @@ export function gamingVmid(ctx: GamingCtx, vms: VmStatus[]): number {
   return tagged[0].vmid;
 }
 
-export async function gatherFacts(ctx: GamingCtx, actor: { subject: string; role: Role }, vmsKnown?: VmStatus[]): Promise<PreflightFacts & { vmStatus: VmStatus[] }> {
+export async function gatherFacts(ctx: GamingCtx, actor: { subject: string; role: Role }, vmsKnown?: VmStatus[], allowed = false): Promise<PreflightFacts & { vmStatus: VmStatus[] }> {
   const db = await ctx.db();
   const cfg = ctx.gaming();
   const now = ctx.now();
-  const [vms, hostTotalBytes, promotionInFlight, weeklyMinutesUsed] = await Promise.all([
+  const [vms, hostTotalBytes, promotionInFlight, weeklyMinutesUsed, hold] = await Promise.all([
     vmsKnown ? Promise.resolve(vmsKnown) : ctx.proxmox().listVms(),
     ctx.proxmox().hostTotalBytes(),
     ctx.promotionInFlight(db),
     cfg.weeklyHoursPerPerson ? weeklyMinutes(db, actor.subject, now) : Promise.resolve(0),
+    activeHold(db, now),
   ]);
   const vmid = gamingVmid(ctx, vms);
   // Only the gaming VM's and running VMs' PCI devices matter for the GPU check.
   const facts: VmFacts[] = await Promise.all(
     vms.map(async (v) => ({ ...v, pci: v.vmid === vmid || v.running ? await pciOf(ctx, v.vmid) : [] })),
   );
-  return { role: actor.role, now, cfg, hostTotalBytes, vms: facts, gamingVmid: vmid, promotionInFlight, weeklyMinutesUsed, vmStatus: vms };
+  return { role: actor.role, now, cfg, hostTotalBytes, vms: facts, gamingVmid: vmid, promotionInFlight, weeklyMinutesUsed, hold, allowed, vmStatus: vms };
 }

@@ -8,9 +8,10 @@ import { failSession } from '../internal/outcome';
 import { coded, conflict } from '../internal/say';
 import { activeSession, lastEnded, transition } from '../internal/sessions';
 import { proxmoxCard } from './proxmox-card';
-import { advance, claimAndStart, pveTarget, requestShutdown, shutDownDev } from './proxmox-engine';
+import { advance, claimAndStart, pveTarget, requestShutdown, RESUME, shutDownDev } from './proxmox-engine';
 import { gamingVmid, gatherFacts } from './proxmox-facts';
 import type { GamingBackend } from './types';
+import { adoptRunning, restoreDev } from '../internal/modes';
 
 // The gaming VM is a Proxmox VM: power calls through the Proxmox API (a start task, guest agent or
 // ACPI shutdown, a hard stop after the timeout), DEV shut down first when the host needs the room.
@@ -21,8 +22,8 @@ export const proxmoxBackend: GamingBackend = {
   target: (ctx, row) => (row ? pveTarget(row) : ctx.gaming().vmid ? `vm/${ctx.gaming().vmid}` : 'vm/gaming'),
   card: proxmoxCard,
 
-  async plan(ctx, actor) {
-    const facts = await gatherFacts(ctx, actor);
+  async plan(ctx, actor, opts) {
+    const facts = await gatherFacts(ctx, actor, undefined, opts?.allowed ?? false);
     // Already running (started from Proxmox itself): adopt it instead of starting it again.
     const adopt = facts.vms.find((v) => v.vmid === facts.gamingVmid)?.running ?? false;
     const pf = adopt ? null : evaluatePreflight(facts);
@@ -45,6 +46,12 @@ export const proxmoxBackend: GamingBackend = {
       await failSession(ctx, pveTarget(row), row, msg('srv.cantStart.dev', { why: err ? proxmoxErrorClause(err) : plainText((e as Error).message) }), err?.reason);
       throw coded(e);
     }
+  },
+
+  async resume(ctx, row) {
+    // The guest may be mid-shutdown (an ACPI shutdown can't be taken back): start it again once it is off.
+    const db = await ctx.db();
+    return transition(db, row.id, ['stopping'], { state: 'starting', startUpid: RESUME, stoppedBy: null, stoppedByName: null, endReason: null, hardStopAt: null });
   },
 
   async stop(ctx, actor, row, audit) {
@@ -90,16 +97,21 @@ export const proxmoxBackend: GamingBackend = {
     const db = await ctx.db();
     let row = await activeSession(db);
     let vms: VmStatus[] | null = null;
+    const cfg = ctx.gaming();
     try {
       vms = await ctx.proxmox().listVms();
       if (row && row.state !== 'ended') {
         await advance(ctx, row, vms);
         row = await activeSession(db);
       }
+      const gaming = vms.find((v) => v.vmid === (cfg.vmid ?? vms!.find((x) => x.tags.includes(cfg.tag))?.vmid));
+      // Running with no session (a lost answer, a start from Proxmox itself): adopt it, with a lease.
+      if (!row && gaming?.running) row = (await adoptRunning(ctx, gaming)) ?? (await activeSession(db));
+      // A game that shut DEV down has ended: back to testing mode.
+      await restoreDev(ctx, vms);
     } catch {
       // Proxmox not answering: the picture says so (vms === null).
     }
-    const cfg = ctx.gaming();
     const vmid = row?.vmid ?? cfg.vmid ?? vms?.find((v) => v.tags.includes(cfg.tag))?.vmid;
     const vm = vms?.find((v) => v.vmid === vmid);
     const ended = vmid ? await lastEnded(db, vmid) : null;

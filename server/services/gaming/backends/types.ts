@@ -34,9 +34,11 @@ export interface GamingBackend {
   /** The card, never failing because of the upstream (an outage becomes its notice). */
   card(ctx: GamingCtx, actor: Actor): Promise<GamingStateDto>;
   /** Reads only: the pre-flight and how the session starts. Upstream failures throw. */
-  plan(ctx: GamingCtx, actor: Actor): Promise<StartPlan>;
+  plan(ctx: GamingCtx, actor: Actor, opts?: { allowed?: boolean }): Promise<StartPlan>;
   /** The one start effect of the session that won the insert (not called when adopting). */
   begin(ctx: GamingCtx, row: SessionRow, plan: StartPlan): Promise<void>;
+  /** Start again during Stopping, in the same session (its lease kept); false when this backend can't. */
+  resume?(ctx: GamingCtx, row: SessionRow): Promise<boolean>;
   /** The one stop effect of a tap on Stop (cancel, shutdown or commit); audits its own outcome. */
   stop(ctx: GamingCtx, actor: Actor, row: SessionRow, audit: AuditFn): Promise<void>;
   /** The VM runs without an active session: the vmid and start marker to adopt it with, else null. */

@@ -21,7 +21,7 @@ export async function preflightPreview(offer: boolean, evaluate: () => Promise<P
   if (!offer) return null;
   try {
     const r = await evaluate();
-    return { ok: r.ok, checks: r.checks, note: r.note, refusal: r.refusal };
+    return { ok: r.ok, checks: r.checks, note: r.note, refusal: r.refusal, ask: r.ask };
   } catch {
     return null;
   }

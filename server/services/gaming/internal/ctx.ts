@@ -27,8 +27,13 @@ export interface GamingCtx extends Ctx {
   gaming(): GamingConfig;
   promotionInFlight(db: Db): Promise<boolean>;
   publish(topic: string, data: unknown): void;
-  /** To one person (subject or e-mail), or to the admin when `to` is null: through the outbox (Web Push, ntfy, Telegram), by their preferences. */
-  notify(to: string | null, title: string | Message, message: string | Message, opts?: NoticeOptions): Promise<void>;
+  /**
+   * The one way gaming tells a person something: to one person (subject or e-mail), or to the admin
+   * when `to` is null, through the notification outbox (Web Push, ntfy, Telegram; their preferences,
+   * their language for coded messages). `link`: a panel path ("/gaming?…"), else /gaming.
+   * `opts`: the event (preference), a once-only key, an expiry.
+   */
+  notify(to: string | null, title: string | Message, message: string | Message, link?: string, opts?: NoticeOptions): Promise<void>;
   /** TCP readiness probe (Sunshine etc.). */
   probe(host: string, port: number): Promise<boolean>;
   /** Ask the background loop to look again soon (after a state change). */

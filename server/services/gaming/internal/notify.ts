@@ -15,12 +15,12 @@ async function topicOf(cfg: NonNullable<GamingConfig['ntfy']>, subject: string):
 
 // ntfy push (optional), as JSON so any title is safe. A failed notification is logged and never
 // fails the action that sent it.
-export async function notifyNtfy(cfg: GamingConfig['ntfy'], to: string | null, title: string, message: string): Promise<void> {
+export async function notifyNtfy(cfg: GamingConfig['ntfy'], to: string | null, title: string, message: string, click?: string): Promise<void> {
   if (!cfg) return;
   try {
     const topic = to === null ? cfg.adminTopic : await topicOf(cfg, to);
     if (!topic) return;
-    await publishNtfy(cfg.url, cfg.token, { topic, title, message, tags: ['video_game'] });
+    await publishNtfy(cfg.url, cfg.token, { topic, title, message, tags: ['video_game'], ...(click ? { click } : {}) });
   } catch (e) {
     log.warn({ err: (e as Error).message }, 'ntfy not reachable');
   }
@@ -38,11 +38,11 @@ export interface NoticeOptions {
 // The gaming ctx's sender (issue 16): through the outbox, so the person gets it on the channels they
 // chose (Web Push, their ntfy topic), in their language, retried with a bound. Plain strings are
 // sent as they are; coded messages are said in the recipient's language. Never throws.
-export async function notifyPerson(to: string | null, title: string | Message, message: string | Message, opts: NoticeOptions = {}): Promise<void> {
+export async function notifyPerson(to: string | null, title: string | Message, message: string | Message, link?: string, opts: NoticeOptions = {}): Promise<void> {
   try {
     const { enqueueNotice } = await import('../../../notify/outbox');
     const { notifySettings } = await import('../../../notify/settings');
-    await enqueueNotice(await db(), notifySettings(), { event: opts.event ?? 'gaming.other', to, title, body: message, path: '/gaming', key: opts.key, expiresAt: opts.expiresAt });
+    await enqueueNotice(await db(), notifySettings(), { event: opts.event ?? 'gaming.other', to, title, body: message, path: link ?? '/gaming', key: opts.key, expiresAt: opts.expiresAt });
   } catch (e) {
     log.warn({ err: (e as Error).message }, 'gaming notification not queued');
   }

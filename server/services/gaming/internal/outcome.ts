@@ -42,5 +42,5 @@ export async function failSession(ctx: GamingCtx, target: string, row: SessionRo
 
 /** The session just became ready: its starter is told once (the key), in their language, with the lease's end. */
 export async function announceReady(ctx: GamingCtx, row: SessionRow): Promise<void> {
-  await ctx.notify(row.startedBy, msg('nt.gamingReady.title'), msg('nt.gamingReady.body', { time: clock(row.leaseEndsAt, ctx.gaming().timeZone) }), { event: 'gaming.ready', key: `gaming.ready:${row.id}`, expiresAt: row.leaseEndsAt });
+  await ctx.notify(row.startedBy, msg('nt.gamingReady.title'), msg('nt.gamingReady.body', { time: clock(row.leaseEndsAt, ctx.gaming().timeZone) }), '/gaming', { event: 'gaming.ready', key: `gaming.ready:${row.id}`, expiresAt: row.leaseEndsAt });
 }

@@ -83,6 +83,7 @@ export function toSessionDto(r: SessionRow, viewer: string): GamingSessionDto {
     stoppedByName: r.stoppedByName,
     durationMinutes: r.endedAt ? minutesBetween(r.readyAt ?? r.startedAt, r.endedAt) : null,
     stopDev: r.stopDev,
+    adopted: r.adopted,
   };
 }
 

@@ -72,7 +72,7 @@ export async function gamingLeaseTick(ctx: GamingCtx): Promise<void> {
     const phase = leasePhase(row.leaseEndsAt, ctx.now(), cfg.lease);
     if (phase === 'expired') return stopFor(ctx, row, 'lease');
     if (phase === 'warn' && !row.warnedAt && (await transition(db, row.id, ['booting', 'ready'], { warnedAt: ctx.now() }, { warnedAt: null }))) {
-      await ctx.notify(row.startedBy, msg('nt.leaseEnding.title', { n: cfg.lease.warnMinutes }), msg('nt.leaseEnding.body', { time: clock(row.leaseEndsAt, cfg.timeZone) }), {
+      await ctx.notify(row.startedBy, msg('nt.leaseEnding.title', { n: cfg.lease.warnMinutes }), msg('nt.leaseEnding.body', { time: clock(row.leaseEndsAt, cfg.timeZone) }), '/gaming', {
         event: 'gaming.leaseEnding',
         key: `gaming.leaseEnding:${row.id}:${row.leaseEndsAt.toISOString()}`,
         expiresAt: row.leaseEndsAt,
