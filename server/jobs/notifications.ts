@@ -8,7 +8,7 @@ import { jobCtx } from './promotions';
 import { runAsLeader, type JobHandle } from './leader';
 
 // Background jobs of notifications, each on one replica (job lease): the dispatcher sends what the
-// outbox holds (every notifications.dispatchEverySeconds); the announcer queues "ready to approve"
+// outbox holds (every notifications.dispatchEverySeconds); the announcer (`notifications.ready`) queues "ready to approve"
 // for candidates whose soak passed (every notifications.readyCheckSeconds, when promotions are configured).
 
 const g = globalThis as unknown as { __notificationJobs?: JobHandle };
@@ -20,7 +20,7 @@ export function ensureNotificationJobs(): void {
   const jobs = [runAsLeader(db, 'notifications.dispatch', cfg.notifications.dispatchEverySeconds * 1000, async (client) => void (await dispatchDue(client, s)))];
   if (cfg.github && cfg.argocd) {
     const ctx = jobCtx();
-    jobs.push(runAsLeader(db, 'promotions.announce', cfg.notifications.readyCheckSeconds * 1000, async () => void (await announceReady(ctx, s))));
+    jobs.push(runAsLeader(db, 'notifications.ready', cfg.notifications.readyCheckSeconds * 1000, async () => void (await announceReady(ctx, s))));
   }
   g.__notificationJobs = { stop: () => jobs.forEach((j) => j.stop()) };
 }
