@@ -116,8 +116,8 @@ try {
   console.log(`${BURST} anonymous GET /api/me at once: ${JSON.stringify(anon)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   setPhase('family');
   const t1 = Date.now();
-  const family = await burst(BURST, '/api/services', marie);
-  console.log(`${BURST} family GET /api/services at once: ${JSON.stringify(family)} (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+  const family = await burst(BURST, '/api/services/home', marie);
+  console.log(`${BURST} family GET /api/services/home at once: ${JSON.stringify(family)} (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
   setPhase('streams');
   const streams: Record<string, number> = {};
   const ctl = new AbortController();

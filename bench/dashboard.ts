@@ -10,6 +10,7 @@
 //   BENCH_SCALE=20x400x50 BENCH_LATENCY=200 flock /tmp/homelab-panel-e2e.lock npx tsx bench/dashboard.ts
 // or copy the build aside and point BENCH_STANDALONE at it (no lock needed while it runs):
 //   cp -a .next/standalone /tmp/panel-build && BENCH_STANDALONE=/tmp/panel-build npx tsx bench/dashboard.ts
+// BENCH_JS_ONLY=1: only 3. (the first-load JS of /), then stop; BENCH_USER=marie: as a family member.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -84,7 +85,7 @@ try {
   page.on('response', async (r) => {
     if (r.request().resourceType() === 'script' && r.url().startsWith(url)) scripts.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
   });
-  await signIn(page, 'paul');
+  await signIn(page, process.env.BENCH_USER ?? 'paul');
   await page.getByTestId('live-status').and(page.locator('[data-state=open]')).waitFor();
   await sleep(5_000);
   const loadedRss = rssMb(panel.pid!); // the live store is running now (it starts on first use)
@@ -92,6 +93,16 @@ try {
   const raw = [...scripts.values()].reduce((s, b) => s + b.length, 0);
   console.log(`first-load JS of /: ${scripts.size} scripts, ${(raw / 1024).toFixed(1)} kB raw, ${(gz / 1024).toFixed(1)} kB gzip`);
   for (const [u, b] of scripts) console.log(`  ${(zlib.gzipSync(b, { level: 9 }).length / 1024).toFixed(1).padStart(6)} kB  ${u.replace(url, '')}`);
+  if (process.env.BENCH_JS_ONLY === '1') process.exitCode = 0;
+  else await serverBenches(page, loadedRss, idleRss);
+} finally {
+  await browser.close();
+  panel.kill('SIGTERM');
+  await sleep(500);
+  await homelab.close();
+}
+
+async function serverBenches(page: import('@playwright/test').Page, loadedRss: number, idleRss: number) {
 
   // 1. server time, with the signed-in cookie (sequential requests, after a warm-up)
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
@@ -138,9 +149,4 @@ try {
     }
   }
   console.log(`RSS: ${rss.join(', ')}`);
-} finally {
-  await browser.close();
-  panel.kill('SIGTERM');
-  await sleep(500);
-  await homelab.close();
 }

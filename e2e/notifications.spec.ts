@@ -145,6 +145,7 @@ test('the settings page at 390 px: choices saved, the service worker registered,
   const page = await phone.newPage();
   try {
     await signIn(page, 'marie');
+    await page.getByRole('button', { name: /^Account of / }).click(); // the account menu, folded on a phone
     await page.getByTestId('user-notifications').click();
     await expect(page).toHaveURL(/\/settings\/notifications$/);
     // A family member chooses among gaming events only, on the channels the panel has.

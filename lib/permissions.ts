@@ -4,7 +4,9 @@ import type { Role } from './roles';
 
 export const PERMISSIONS = [
   'home:view', // the home screen: service tiles, plain-words health, the gaming card
-  'dashboard:view', // clusters, services and capacity pages
+  // clusters, services and capacity pages: the admin's words (Kubernetes, pods, images). The family
+  // reads the same in plain words on the home page (tiles, "How things are", the gaming card's checks).
+  'dashboard:view',
   'gaming:power', // start / stop / extend the gaming VM
   'gaming:history:all', // every family member's gaming sessions
   'promotion:read',
@@ -16,7 +18,7 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const FAMILY: Permission[] = ['home:view', 'dashboard:view', 'gaming:power'];
+const FAMILY: Permission[] = ['home:view', 'gaming:power'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),

@@ -1,5 +1,6 @@
 import 'server-only';
-import { msg, type Message } from '@/lib/i18n/message';
+import { isMessage, msg, type Message } from '@/lib/i18n/message';
+import { renderEn } from '@/lib/i18n/render-en';
 
 // Application errors. Adapters map them to HTTP in one place (server/http/respond.ts).
 
@@ -8,13 +9,15 @@ export type ErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflic
 export class AppError extends Error {
   /** The message as a code + params (lib/i18n/message.ts), for pages that say it in their language. */
   msg?: Message;
+  /** `message`: a coded message (said in the viewer's language; `message` is then its English) or plain English. */
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | Message,
     readonly details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : renderEn(message));
     this.name = 'AppError';
+    if (isMessage(message)) this.msg = message;
   }
   /** Attaches the coded form of `message` (sent as `msg` in the error body); returns the error. */
   withMsg(m: Message): this {
@@ -36,17 +39,17 @@ export class ForbiddenError extends AppError {
   }
 }
 export class NotFoundError extends AppError {
-  constructor(message = 'Not found.') {
+  constructor(message: string | Message = 'Not found.') {
     super('not_found', message);
   }
 }
 export class ConflictError extends AppError {
-  constructor(message: string, details?: Record<string, unknown>) {
+  constructor(message: string | Message, details?: Record<string, unknown>) {
     super('conflict', message, details);
   }
 }
 export class ValidationError extends AppError {
-  constructor(message: string, details?: Record<string, unknown>) {
+  constructor(message: string | Message, details?: Record<string, unknown>) {
     super('validation', message, details);
   }
 }

@@ -12,7 +12,7 @@ export default async function PanelLayout({ children }: { children: React.ReactN
   return (
     <AppProviders locale={locale} messages={messages}>
       <AppHeader user={viewer} />
-      <main id="main" className="mx-auto max-w-6xl p-4">
+      <main id="main" className="mx-auto max-w-6xl p-4 pb-24 sm:pb-4">
         {children}
       </main>
     </AppProviders>

@@ -22,7 +22,7 @@ const SEG_CLASS: Record<SegmentKind, string> = {
 export function ProxmoxPanel({ p, fetchedAt, compact = false }: { p: CapacityDto['proxmox']; fetchedAt: number; compact?: boolean }) {
   const { t, locale } = useI18n();
   const now = useNow(30_000);
-  const gb = (b: number) => String(gib(b));
+  const gb = (b: number) => gib(b);
   let body: React.ReactNode;
   if (!p.configured) body = <p>{t('capacity.proxmoxNotConfigured')}</p>;
   else if (!p.capacity) {

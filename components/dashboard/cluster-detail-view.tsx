@@ -35,7 +35,7 @@ export function ClusterDetailView({ initial }: { initial: ClusterDetailDto }) {
           <table className="w-full text-left text-sm" data-testid="versions">
             <thead>
               <tr>
-                <th scope="col" />
+                <th scope="col"><span className="sr-only">{t('cluster.versionsTitle')}</span></th>
                 <th scope="col">{t('cluster.running')}</th>
                 <th scope="col">{t('cluster.template')}</th>
               </tr>

@@ -10,6 +10,8 @@ import { useHome } from './queries';
 import { ServiceTiles } from './service-tiles';
 
 // The home screen. `gaming` and `promotions` are slots filled by the page with the other features' cards.
+// Phone first: the gaming card comes right after the greeting, for everyone (on a 390×844 phone its
+// button is in the first screen); `#gaming` (the manifest's "Start gaming" shortcut) scrolls to it.
 export function HomeView({ initial, gaming, promotions }: { initial: HomeDto; gaming: React.ReactNode; promotions: React.ReactNode }) {
   const { t } = useI18n();
   const q = useHome(initial);
@@ -17,6 +19,9 @@ export function HomeView({ initial, gaming, promotions }: { initial: HomeDto; ga
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t('home.hello', { name: d.firstName })}</h1>
+      <section id="gaming" aria-label={t('gaming.card')} className="scroll-mt-4">
+        {gaming}
+      </section>
       <section aria-labelledby="health-h">
         <Card title={<span id="health-h">{t('home.health')}</span>}>
           <div className="grid gap-2">
@@ -29,7 +34,6 @@ export function HomeView({ initial, gaming, promotions }: { initial: HomeDto; ga
         <h2 id="services-h" className="text-lg font-semibold">{t('home.services')}</h2>
         <ServiceTiles tiles={d.tiles} />
       </section>
-      {gaming}
       {d.admin ? (
         <>
           <section aria-labelledby="clusters-h" className="grid gap-2">

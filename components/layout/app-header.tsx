@@ -6,55 +6,57 @@ import { LiveStatus } from '../live/live-status';
 import { requestLocale } from '../providers/locale';
 import { Badge } from '../ui/badge';
 import { LocaleSwitch } from '../ui/locale-switch';
+import { AccountMenu, TabBar, TopNav } from './nav';
 import { SignOutButton } from './sign-out-button';
 
-// The panel's header on every page: navigation (by permission), the live stream's state, the
-// language switch and the signed-in person. It also keeps the tab's live stream open.
+// The panel's header on every page: navigation (by permission; a bottom tab bar on phones), the live
+// stream's state, the language switch and the signed-in person. It also keeps the tab's live stream
+// open. The family sees Home and Gaming only: the other pages are the admin's (lib/permissions.ts).
 const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/', label: 'nav.home', permission: 'home:view' },
+  { href: '/gaming', label: 'nav.gaming', permission: 'gaming:power' },
+  { href: '/promotions', label: 'nav.promotions', permission: 'promotion:read' },
   { href: '/clusters', label: 'nav.clusters', permission: 'dashboard:view' },
   { href: '/services', label: 'nav.services', permission: 'dashboard:view' },
   { href: '/capacity', label: 'nav.capacity', permission: 'dashboard:view' },
-  { href: '/gaming', label: 'nav.gaming', permission: 'gaming:power' },
-  { href: '/promotions', label: 'nav.promotions', permission: 'promotion:read' },
   { href: '/audit', label: 'nav.audit', permission: 'audit:read' },
 ];
 
 export async function AppHeader({ user }: { user: { name: string; role: Role } }) {
   const { locale, t } = await requestLocale();
+  const items = NAV.filter((n) => can(user.role, n.permission)).map((n) => ({ href: n.href, label: t(n.label) }));
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">
         {t('nav.skip')}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-2">
-        <Link href="/" className="mr-2 text-lg font-bold">
+      <div className="mx-auto flex max-w-6xl items-center gap-2 px-3 py-2 sm:px-4">
+        <Link href="/" prefetch={false} className="mr-1 text-lg font-bold">
           Homelab
         </Link>
-        <div className="ml-auto flex flex-wrap items-center gap-2 sm:order-last">
+        <TopNav items={items} label={t('nav.main')} />
+        <div className="ml-auto flex items-center gap-2">
           <LiveStatus labels={{ open: t('live.connected'), reconnecting: t('live.reconnecting'), connecting: t('live.connecting') }} />
-          <LocaleSwitch locale={locale} label={t('locale.label')} />
-          <span className="text-sm" data-testid="user-name">
-            {user.name}
-          </span>
-          <Link href="/settings/notifications" className="rounded-lg px-2 py-2 text-sm underline hover:bg-slate-100 dark:hover:bg-slate-800" data-testid="user-notifications">
-            {t('nav.notifications')}
-          </Link>
-          <Badge tone={user.role === 'admin' ? 'info' : 'neutral'}>
-            <span data-testid="user-role" data-role={user.role}>
-              {t(`role.${user.role}`)}
+          <AccountMenu name={user.name.split(/\s+/)[0] ?? user.name} label={t('nav.account', { name: user.name })}>
+            <LocaleSwitch locale={locale} label={t('locale.label')} />
+            <span className="flex items-center gap-2">
+              <span className="text-sm" data-testid="user-name">
+                {user.name}
+              </span>
+              <Badge tone={user.role === 'admin' ? 'info' : 'neutral'}>
+                <span data-testid="user-role" data-role={user.role}>
+                  {t(`role.${user.role}`)}
+                </span>
+              </Badge>
             </span>
-          </Badge>
-          <SignOutButton />
-        </div>
-        <nav aria-label={t('nav.main')} className="order-last flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto sm:flex-1">
-          {NAV.filter((n) => can(user.role, n.permission)).map((n) => (
-            <Link key={n.href} href={n.href} className="whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
-              {t(n.label)}
+            <Link href="/settings/notifications" prefetch={false} className="rounded-lg px-2 py-2 text-sm underline hover:bg-slate-100 dark:hover:bg-slate-800" data-testid="user-notifications">
+              {t('nav.notifications')}
             </Link>
-          ))}
-        </nav>
+            <SignOutButton />
+          </AccountMenu>
+        </div>
       </div>
+      <TabBar items={items} label={t('nav.main')} more={t('nav.more')} />
     </header>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { Progress } from '@/components/ui/progress';
 import type { CandidateDto, PromotionDto } from '@/lib/promotions/types';
+import { intlLocale } from '@/lib/i18n';
 import { useI18n } from '../providers/i18n';
 import { useSay } from '../providers/use-say';
 import { ConfirmButton } from './confirm-button';
@@ -68,7 +69,7 @@ function Actions({ c }: { c: CandidateDto }) {
 }
 
 export function CandidateCard({ c, focused = false }: { c: CandidateDto; focused?: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { say } = useSay();
   return (
     <Card className={`min-w-0 ${focused ? 'ring-2 ring-brand-600 lg:col-span-2' : ''}`}>
@@ -90,9 +91,9 @@ export function CandidateCard({ c, focused = false }: { c: CandidateDto; focused
         {c.unreadable ? (
           <p role="alert" className="mt-1 text-sm text-red-800 dark:text-red-200">{t('promo.unreadable', { reason: c.unreadable })}</p>
         ) : null}
-        {c.hold ? <p className="mt-1 text-sm text-amber-800 dark:text-amber-200" data-testid="hold">{t('promo.held', { service: c.service, when: new Date(c.hold.heldAt).toLocaleString(), reason: c.hold.reason })}</p> : null}
+        {c.hold ? <p className="mt-1 text-sm text-amber-800 dark:text-amber-200" data-testid="hold">{t('promo.held', { service: c.service, when: new Date(c.hold.heldAt).toLocaleString(intlLocale(locale)), reason: c.hold.reason })}</p> : null}
         {c.notes.map((n) => (
-          <p key={n} className="mt-1 text-sm text-amber-800 dark:text-amber-200">{n}</p>
+          <p key={`${n.code}:${JSON.stringify(n.params)}`} className="mt-1 text-sm text-amber-800 dark:text-amber-200">{say(n)}</p>
         ))}
         {c.diff ? (
           <details className="mt-2" open>

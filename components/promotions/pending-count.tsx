@@ -13,7 +13,7 @@ export async function PendingPromotionsCount() {
   return (
     <Card title={t('home.promotions')}>
       <Link href="/promotions" className="text-brand-600 underline" data-testid="pending-promotions">
-        {n === 0 ? t('promo.pendingNone') : n === 1 ? t('promo.pendingOne') : t('promo.pendingMany', { n })}
+        {n === 0 ? t('promo.pendingNone') : t('promo.pending', { n })}
       </Link>
     </Card>
   );

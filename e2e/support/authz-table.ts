@@ -3,7 +3,7 @@
 // each caller; one missing here fails the suite.
 //   public   — anyone, signed in or not
 //   user     — any signed-in person, even without a role
-//   family   — family and admin (home:view, dashboard:view, gaming:power)
+//   family   — family and admin (home:view, gaming:power)
 //   admin    — admin only
 //   token    — not a person's session: a bearer token (metrics)
 //   elsewhere — checked by another spec (reason given)
@@ -20,10 +20,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/me': 'user',
   'GET /api/audit': 'admin',
   'GET /api/events': 'family',
-  'GET /api/capacity': 'family',
-  'GET /api/clusters': 'family',
-  'GET /api/clusters/[name]': 'family',
-  'GET /api/services': 'family',
+  'GET /api/capacity': 'admin',
+  'GET /api/clusters': 'admin',
+  'GET /api/clusters/[name]': 'admin',
+  'GET /api/services': 'admin',
   'GET /api/services/home': 'family',
   'GET /api/gaming': 'family',
   'GET /api/gaming/history': 'family',

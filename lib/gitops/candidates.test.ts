@@ -1,3 +1,4 @@
+import { renderEn } from '../i18n/render-en';
 import { describe, expect, it } from 'vitest';
 import { commitMessage, computeDeltas, describeChanges, renderChange } from './candidates';
 import { unifiedDiff } from './diff';
@@ -33,7 +34,7 @@ describe('computeDeltas', () => {
   it('notes an image DEV uses that PROD does not pin, instead of inventing an edit', () => {
     const d = computeDeltas([{ rel: 'a/kustomization.yaml', text: 'images:\n  - name: x\n    newTag: "2"\n  - name: y\n    newTag: "1"\n' }], [{ rel: 'a/kustomization.yaml', text: 'images:\n  - name: x\n    newTag: "2"\n' }]);
     expect(d[0].changes).toEqual([]);
-    expect(d[0].notes[0]).toMatch(/y, which PROD does not pin/);
+    expect(renderEn(d[0].notes[0])).toMatch(/y, which PROD does not pin/);
   });
 
   it('renders the PROD change as a unified diff of only the changed line', () => {

@@ -1,5 +1,6 @@
 // What DEV runs and PROD does not: per service (one overlay folder each), the versions to copy from
 // the DEV overlay to its PROD counterpart. Pure; the server reads the files and passes them in.
+import { msg, type Message } from '../i18n/message';
 import { applyEdits, IMAGE_FIELDS, OverlayError, parseOverlay, type OverlayPins, type PinEdit } from './overlay';
 import { unifiedDiff } from './diff';
 
@@ -23,7 +24,8 @@ export interface ServiceDelta {
   changes: VersionChange[];
   edits: PinEdit[];
   /** Something in DEV we cannot promote automatically (e.g. an image PROD does not pin yet). */
-  notes: string[];
+  /** What the panel cannot promote by itself, coded (said in the viewer's language). */
+  notes: Message[];
   /** The DEV or PROD overlay cannot be read: why. One broken service never hides the others. */
   unreadable?: string;
 }
@@ -38,13 +40,13 @@ export function isKustomization(rel: string): boolean {
   return /(^|\/)kustomization\.ya?ml$/.test(rel);
 }
 
-export function compareOverlays(dev: OverlayPins, prod: OverlayPins): { changes: VersionChange[]; notes: string[] } {
+export function compareOverlays(dev: OverlayPins, prod: OverlayPins): { changes: VersionChange[]; notes: Message[] } {
   const changes: VersionChange[] = [];
-  const notes: string[] = [];
+  const notes: Message[] = [];
   for (const d of dev.images) {
     const p = prod.images.find((i) => i.name === d.name);
     if (!p) {
-      notes.push(`DEV uses the image ${d.name}, which PROD does not pin: add it to PROD by hand.`);
+      notes.push(msg('promo.note.image', { name: d.name }));
       continue;
     }
     for (const f of IMAGE_FIELDS) {
@@ -54,7 +56,7 @@ export function compareOverlays(dev: OverlayPins, prod: OverlayPins): { changes:
   for (const d of dev.charts) {
     const p = prod.charts.find((c) => c.name === d.name);
     if (!p) {
-      notes.push(`DEV uses the chart ${d.name}, which PROD does not have: add it to PROD by hand.`);
+      notes.push(msg('promo.note.chart', { name: d.name }));
       continue;
     }
     if ((d.version ?? null) !== (p.version ?? null)) changes.push({ kind: 'chart', name: d.name, field: 'version', from: p.version ?? null, to: d.version ?? null });

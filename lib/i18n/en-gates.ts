@@ -10,8 +10,6 @@ export const enGates = {
   'dur.min': '{n} min',
   'dur.h': '{h} h',
   'dur.hmin': '{h} h {m} min',
-  'dur.day': '1 day',
-  'dur.days': '{d} days',
-  'dur.dayh': '1 day {h} h',
-  'dur.daysh': '{d} days {h} h',
+  'dur.days': '{d, plural, one {# day} other {# days}}',
+  'dur.daysh': '{d, plural, one {# day} other {# days}} {h} h',
 } as const;

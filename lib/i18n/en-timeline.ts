@@ -11,7 +11,7 @@ export const enTimeline = {
   'tl.degradedAfterLive': 'PROD turned Degraded after the promotion went live',
   'tl.degradedStayed': 'PROD stayed Degraded after the promotion',
   'tl.syncing': 'Argo CD is syncing PROD',
-  'tl.syncTimeout': 'PROD did not sync the commit within {min} minutes.',
+  'tl.syncTimeout': 'PROD did not sync the commit within {min, plural, one {# minute} other {# minutes}}.',
   'tl.prMerged': 'Pull request #{n} merged on GitHub',
   'tl.prClosed': 'Pull request #{n} was closed on GitHub',
   'tl.mergeLost': 'The merge of #{n} did not happen; it can be merged again',

@@ -7,7 +7,7 @@ import { minutesMsg, proxmoxErrorClause, proxmoxErrorMsg, proxmoxReasonMsg, stat
 import { en } from './en';
 import { enGaming } from './en-gaming';
 import { fr } from './fr';
-import { translator } from './index';
+import { translator } from './catalogue';
 import { formatMessage, msg, plainText, readStoredMessage, storeMessage, type Message } from './message';
 import { renderEn } from './render-en';
 
@@ -76,7 +76,7 @@ describe('messages (code + params)', () => {
     expect(renderEn(proxmoxErrorMsg(slow))).toBe('Proxmox took too long.');
     expect(say(proxmoxErrorMsg({ status: undefined, reason: 'ECONNREFUSED' }))).toBe('Le serveur de la maison ne répond pas.');
     const dev = msg('srv.cantStart.dev', { why: proxmoxErrorClause({ status: undefined, reason: 'ECONNREFUSED' }) });
-    expect(renderEn(dev)).toBe("Can't start: the DEV cluster could not be shut down (the homelab server can't be reached).");
+    expect(renderEn(dev)).toBe("Can't start: the test servers could not be shut down (the homelab server can't be reached).");
     expect(say(msg('srv.cantStart.boot', { time: minutesMsg(60) }))).toBe("Impossible de démarrer : Windows n'a pas répondu en 1 minute.");
     expect(renderEn(msg('srv.cantStart', { reason: proxmoxReasonMsg('TASK ERROR: something odd') }))).toBe('Can\'t start: Proxmox said: "something odd".');
   });

@@ -1,7 +1,7 @@
 // A sentence the server sends as a catalogue key + params instead of English text, so the client says
 // it in the page's language (issue #4). Sizes travel as bytes and times as ISO strings; the renderer
 // formats them for the locale. A param may itself be a message (a nested reason: "Can't start: {reason}.").
-import type { Locale, MessageKey, Translate } from './index';
+import { intlLocale, type Locale, type MessageKey, type Translate } from './index';
 
 export type MessageCode = MessageKey;
 export type MessageParam = string | number | { bytes: number } | { at: string } | { ms: number } | Message;
@@ -21,27 +21,26 @@ export function isMessage(v: unknown): v is Message {
 
 const GiB = 1024 ** 3;
 
-function param(v: MessageParam, t: Translate, locale: Locale, timeZone: string | undefined, depth: number): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return new Intl.NumberFormat(locale, { maximumFractionDigits: 1, useGrouping: false }).format(v);
-  if ('bytes' in v) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1, useGrouping: false }).format(Math.max(0, v.bytes) / GiB)} ${locale === 'fr' ? 'Go' : 'GB'}`;
-  if ('ms' in v) return duration(v.ms, t, locale);
-  if ('at' in v) return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(v.at));
+// Numbers stay numbers (the catalogue's ICU plurals and number formats need them; a plain `{n}` is
+// said in the locale's way by translate()); sizes, durations and times become words here.
+function param(v: MessageParam, t: Translate, locale: Locale, timeZone: string | undefined, depth: number): string | number {
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if ('bytes' in v) return t('fmt.gb', { n: Math.round((Math.max(0, v.bytes) / GiB) * 10) / 10 });
+  if ('ms' in v) return duration(v.ms, t);
+  if ('at' in v) return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(v.at));
   return depth > 3 ? v.code : render(v, t, locale, timeZone, depth + 1);
 }
 
 /** A duration in plain words, rounded up to the minute: "1 min", "1 h 30 min", "3 days", "2 days 4 h". */
-function duration(ms: number, t: Translate, locale: Locale): string {
-  const n = (x: number) => new Intl.NumberFormat(locale, { useGrouping: false }).format(x);
+function duration(ms: number, t: Translate): string {
   const min = Math.max(0, Math.ceil(ms / 60_000));
-  if (min < 60) return t('dur.min', { n: n(min) });
+  if (min < 60) return t('dur.min', { n: min });
   const h = Math.floor(min / 60);
   const m = min % 60;
-  if (h < 48) return m ? t('dur.hmin', { h: n(h), m: n(m) }) : t('dur.h', { h: n(h) });
+  if (h < 48) return m ? t('dur.hmin', { h, m }) : t('dur.h', { h });
   const d = Math.floor(h / 24);
   const rh = h % 24;
-  if (rh) return d === 1 ? t('dur.dayh', { h: n(rh) }) : t('dur.daysh', { d: n(d), h: n(rh) });
-  return d === 1 ? t('dur.day') : t('dur.days', { d: n(d) });
+  return rh ? t('dur.daysh', { d, h: rh }) : t('dur.days', { d });
 }
 
 function render(m: Message, t: Translate, locale: Locale, timeZone: string | undefined, depth: number): string {

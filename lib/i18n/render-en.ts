@@ -1,6 +1,6 @@
 // English words for a message, from the same catalogue the pages use: for audit details, logs, ntfy
 // notifications and the `message` of an error body. Server-side only in practice (it loads the catalogue).
-import { translator } from './index';
+import { translator } from './catalogue';
 import { formatMessage, type Message } from './message';
 
 const t = translator('en');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderEn } from '../i18n/render-en';
-import { translator } from '../i18n';
+import { translator } from '../i18n/catalogue';
 import { formatMessage, msg } from '../i18n/message';
 import { healthySince, soakGate } from './gates';
 

@@ -14,7 +14,7 @@ export interface CandidateDto {
   changes: VersionChange[];
   /** `11.4.0 → 11.5.1` */
   summary: string;
-  notes: string[];
+  notes: Message[];
   gates: Gate[];
   ready: boolean;
   diff: string;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LOCALE, isLocale, translator, type Locale } from '@/lib/i18n';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n';
+import { translator } from '@/lib/i18n/catalogue';
 import { formatMessage, type Message } from '@/lib/i18n/message';
 import { CHANNEL_ROLES, choicesFor, quietUntil, type NotifyChannel, type NotifyEvent } from '@/lib/notify/prefs';
 import type { Role } from '@/lib/roles';

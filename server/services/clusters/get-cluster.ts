@@ -1,4 +1,5 @@
 import 'server-only';
+import { msg } from '@/lib/i18n/message';
 import { z } from 'zod';
 import type { ClusterDetailDto } from '@/lib/live/dto';
 import { requirePermission } from '../../auth/guard';
@@ -15,7 +16,7 @@ export async function getCluster(input: unknown, ctx: LiveCtx = liveCtx()): Prom
   const store = ctx.live();
   await store.ready();
   const detail = store.detail(name);
-  if (!detail) throw new NotFoundError(`There is no cluster called "${name}".`);
+  if (!detail) throw new NotFoundError(msg('cluster.notFound', { name }));
   const templates = ctx.templates();
   const template = templates?.get(name);
   return { ...detail, template: template ?? null, templateChecked: templates !== null && template !== undefined };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { msg } from '@/lib/i18n/message';
 import type { PromotionDto } from '@/lib/promotions/types';
 import { z } from 'zod';
 import { requirePermission } from '../../auth/guard';
@@ -32,6 +33,6 @@ export async function approveBatch(input: unknown, ctx: PromotionCtx = promotion
   const actor = await requirePermission('promotion:approve', ctx);
   parseInput(BatchSchema, input ?? {});
   const id = await proposeReady(ctx, actor);
-  if (!id) throw new ConflictError('No candidate is ready: every gate must pass, and nothing may be promoting it already.');
+  if (!id) throw new ConflictError(msg('srv.promo.noneReady'));
   return approveAs(ctx, actor, id, false, 'promotion.batch');
 }

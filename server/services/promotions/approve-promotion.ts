@@ -1,6 +1,6 @@
 import 'server-only';
 import { msg } from '@/lib/i18n/message';
-import { STATE_WORDS } from '@/lib/promotions/state';
+import type { PromotionState } from '@/lib/promotions/state';
 import { ApproveInputSchema, type PromotionDto } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
 import type { Actor } from '../../context';
@@ -22,8 +22,8 @@ const SETTLED_BADLY = new Set(['rejected', 'conflict', 'failed']);
 export async function approveAs(ctx: PromotionCtx, actor: Actor, id: string, overrideGates: boolean, action = 'promotion.approve'): Promise<PromotionDto> {
   const db = await ctx.db();
   const p = await db.promotion.findUnique({ where: { id } });
-  if (!p) throw new NotFoundError('No such promotion.');
-  if (SETTLED_BADLY.has(p.state)) throw new ConflictError(`This promotion is ${STATE_WORDS[p.state].toLowerCase()}; preview the change again.`, { state: p.state });
+  if (!p) throw new NotFoundError(msg('srv.promo.notFound'));
+  if (SETTLED_BADLY.has(p.state)) throw new ConflictError(msg('srv.promo.settled', { state: msg(`promo.s.${p.state as PromotionState}`) }), { state: p.state });
   if (p.state === 'proposed') {
     // A freeze or a closed window: no PROD change, whatever the gates say ("approve anyway" included).
     try {
@@ -36,7 +36,7 @@ export async function approveAs(ctx: PromotionCtx, actor: Actor, id: string, ove
   const files = p.changes as unknown as (StoredFile & { ready?: boolean })[];
   const waiting = files.filter((f) => f.ready === false).map((f) => f.service);
   if (p.state === 'proposed' && waiting.length && !overrideGates) {
-    throw new ConflictError(`Not every gate has passed yet (${waiting.join(', ')}). Approve anyway to promote now.`, { gates: 'waiting' });
+    throw new ConflictError(msg('srv.promo.gatesWaiting', { services: waiting.join(', ') }), { gates: 'waiting' });
   }
   const won = await transition(db, id, 'approved', { actor: actor.subject, message: msg(waiting.length ? 'tl.approvedOverride' : 'tl.approved', { name: actor.name }) }, {
     approvedBy: actor.subject,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { msg } from '@/lib/i18n/message';
 import { IdInputSchema, type PromotionDto } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
 import { requestCtx, type Ctx } from '../../context';
@@ -11,6 +12,6 @@ export async function getPromotion(input: unknown, ctx: Ctx = requestCtx()): Pro
   await requirePermission('promotion:read', ctx);
   const { id } = parseInput(IdInputSchema, input);
   const p = await (await ctx.db()).promotion.findUnique({ where: { id }, include: withDetails });
-  if (!p) throw new NotFoundError('No such promotion.');
+  if (!p) throw new NotFoundError(msg('srv.promo.notFound'));
   return toDto(p);
 }

@@ -48,9 +48,9 @@ function mergeMessage(p: Promotion, actor: Actor): string {
 export async function mergeAs(ctx: PromotionCtx, actor: Actor, id: string): Promise<PromotionDto> {
   const db = await ctx.db();
   const p = await db.promotion.findUnique({ where: { id } });
-  if (!p) throw new NotFoundError('No such promotion.');
+  if (!p) throw new NotFoundError(msg('srv.promo.notFound'));
   if (p.state === 'merging') return joinMerge(ctx, id);
-  if (p.state !== 'pr_open' || !p.prNumber) throw new ConflictError('This promotion has no open pull request.', { state: p.state });
+  if (p.state !== 'pr_open' || !p.prNumber) throw new ConflictError(msg('srv.promo.noPr'), { state: p.state });
   if (!(await transition(db, id, 'merging', { actor: actor.subject, message: msg('tl.merging', { n: p.prNumber }) }))) return joinMerge(ctx, id);
   const gh = ctx.github();
   const audit = { actor: actor.subject, actorName: actor.name, role: actor.role, action: 'promotion.merge', target: p.services.join(','), ip: await ctx.ip() };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { msg } from '@/lib/i18n/message';
 import { PreviewInputSchema, type PromotionDto } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
 import { NotFoundError, ValidationError } from '../../errors';
@@ -18,9 +19,9 @@ export async function previewPromotion(input: unknown, ctx: PromotionCtx = promo
   const { state, candidates } = await computeCandidates(ctx);
   const items: ProposedItem[] = services.map((service) => {
     const c = candidates.find((x) => x.service === service);
-    if (!c) throw new NotFoundError(`${service}: DEV and PROD already run the same versions.`);
-    if (c.unreadable) throw new ValidationError(`${service}: its overlay cannot be read (${c.unreadable}); fix it in the repository first.`);
-    if (c.changes.length === 0) throw new ValidationError(`${service}: nothing can be promoted automatically (${c.notes.join(' ')})`);
+    if (!c) throw new NotFoundError(msg('srv.promo.same', { service }));
+    if (c.unreadable) throw new ValidationError(msg('srv.promo.unreadable', { service, reason: c.unreadable }));
+    if (c.changes.length === 0) throw new ValidationError(msg('srv.promo.nothing', { service, why: c.notes[0] ?? '' }));
     const d = state.deltas.find((x) => x.service === service)!;
     const prod = state.prod.files.find((f) => f.rel === d.rel)!;
     return { service, rel: d.rel, devPath: `${cfg.from}/${d.rel}`, prodPath: `${cfg.to}/${d.rel}`, prodText: prod.text, prodSha: prod.sha, changes: d.changes, edits: d.edits, ready: c.ready };

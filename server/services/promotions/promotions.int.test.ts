@@ -221,7 +221,7 @@ describe.each(DB_KINDS)('promotions on %s', (kind) => {
     await expect(rejectPromotion({ id: p.id, reason: '' }, ctx())).rejects.toThrow(/reason/);
     const r = await rejectPromotion({ id: p.id, reason: 'not this week' }, ctx());
     expect(r.state).toBe('rejected');
-    await expect(approvePromotion({ id: p.id }, ctx())).rejects.toThrow(/rejected/);
+    await expect(approvePromotion({ id: p.id }, ctx())).rejects.toThrow(/state "Rejected"/);
   });
 
   it('tracks PROD to live or degraded, and rolls back to the old tag', async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { msg } from '@/lib/i18n/message';
-import { STATE_WORDS } from '@/lib/promotions/state';
+import type { PromotionState } from '@/lib/promotions/state';
 import { RejectInputSchema, type PromotionDto } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
 import { closePullRequest } from '../../clients/github';
@@ -17,11 +17,11 @@ export async function rejectPromotion(input: unknown, ctx: PromotionCtx = promot
   const { id, reason } = parseInput(RejectInputSchema, input);
   const db = await ctx.db();
   const p = await db.promotion.findUnique({ where: { id } });
-  if (!p) throw new NotFoundError('No such promotion.');
+  if (!p) throw new NotFoundError(msg('srv.promo.notFound'));
   const won = await transition(db, id, 'rejected', { actor: actor.subject, message: msg('tl.rejected', { name: actor.name, reason }) }, { rejectReason: reason });
   if (!won) {
     await recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, action: 'promotion.reject', target: p.services.join(','), outcome: 'failed', details: { id, state: p.state }, ip: await ctx.ip() });
-    throw new ConflictError(`This promotion is already ${STATE_WORDS[p.state].toLowerCase()}; it can no longer be rejected.`, { state: p.state });
+    throw new ConflictError(msg('srv.promo.cantReject', { state: msg(`promo.s.${p.state as PromotionState}`) }), { state: p.state });
   }
   if (p.prNumber) await closePullRequest(ctx.github(), p.prNumber).catch((e) => log.warn({ promotion: id, err: (e as Error).message }, 'could not close the pull request'));
   await recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, action: 'promotion.reject', target: p.services.join(','), outcome: 'ok', details: { id, reason }, ip: await ctx.ip() });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { msg } from '@/lib/i18n/message';
 import { IdInputSchema, type PromotionDto } from '@/lib/promotions/types';
 import { requirePermission } from '../../auth/guard';
 import { readFileAt } from '../../clients/github';
@@ -18,7 +19,7 @@ function driftOf(path: string, written: string, now: string) {
   try {
     return compareOverlays(parseOverlay(written), parseOverlay(now)).changes;
   } catch (e) {
-    if (e instanceof OverlayError) throw new ConflictError(`${path} cannot be read (${e.message}); roll back by hand.`);
+    if (e instanceof OverlayError) throw new ConflictError(msg('srv.promo.rollbackUnreadable', { path, why: e.message }));
     throw e;
   }
 }
@@ -34,18 +35,18 @@ const ACTIVE_ROLLBACK = ['proposed', 'approved', 'committing', 'pr_open', 'mergi
 export async function rollBackAs(ctx: PromotionCtx, actor: Actor, id: string): Promise<PromotionDto> {
   const db = await ctx.db();
   const p = await db.promotion.findUnique({ where: { id } });
-  if (!p) throw new NotFoundError('No such promotion.');
-  if (!ROLLABLE.has(p.state) || !p.commitSha) throw new ConflictError('Only a committed promotion can be rolled back.', { state: p.state });
+  if (!p) throw new NotFoundError(msg('srv.promo.notFound'));
+  if (!ROLLABLE.has(p.state) || !p.commitSha) throw new ConflictError(msg('srv.promo.onlyCommitted'), { state: p.state });
   const existing = await db.promotion.findFirst({ where: { rollbackOfId: id, state: { in: [...ACTIVE_ROLLBACK] } }, include: withDetails });
   if (existing) return existing.state === 'proposed' ? approveAs(ctx, actor, existing.id, true, 'promotion.rollback') : toDto(existing);
   const gh = ctx.github();
   const items: ProposedItem[] = [];
   for (const f of filesOf(p)) {
     const now = await readFileAt(gh, f.path);
-    if (!now) throw new ConflictError(`${f.path} no longer exists on GitHub; roll back by hand.`);
+    if (!now) throw new ConflictError(msg('srv.promo.gone', { path: f.path }));
     // PROD must still pin what the promotion wrote: compare its pins with the promoted file's.
     const drift = driftOf(f.path, f.after, now.content);
-    if (drift.length) throw new ConflictError(`${f.path} changed after this promotion; roll back by hand or promote again.`);
+    if (drift.length) throw new ConflictError(msg('srv.promo.drift', { path: f.path }));
     const changes = f.changes.map((c) => ({ ...c, from: c.to, to: c.from }));
     const edits = changes.map((c) => ({ kind: c.kind, name: c.name, field: c.field, to: c.to }) as ProposedItem['edits'][number]);
     items.push({ service: f.service, rel: f.rel, devPath: f.devPath, prodPath: f.path, prodText: now.content, prodSha: now.sha, changes, edits, ready: true });

@@ -17,7 +17,7 @@ export async function HistoryTable({ sessions, showWho }: { sessions: GamingSess
   const say = (m: Message) => formatMessage(m, t, locale);
   if (sessions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('gaming.noSessions')}</p>;
   return (
-    <div className="overflow-x-auto">
+    <div role="region" aria-label={showWho ? t('gaming.allSessions') : t('gaming.yourSessions')} tabIndex={0} className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead>
           <tr className="border-b border-slate-200 dark:border-slate-700">
