@@ -71,5 +71,6 @@ function reissuedCookies(res: Response): string | null {
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/|favicon.ico|icon|apple-icon|manifest.webmanifest|robots.txt).*)'],
+  // sw.js and offline.html: the service worker and its offline page are public (no data in them).
+  matcher: ['/((?!api/|_next/|favicon.ico|icon|apple-icon|manifest.webmanifest|robots.txt|sw.js|offline.html).*)'],
 };

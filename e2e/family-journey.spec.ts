@@ -80,7 +80,8 @@ for (const lang of ['en', 'fr'] as const) {
     expect(shutdown).toBeGreaterThanOrEqual(0);
     expect(start).toBeGreaterThan(shutdown);
     expect(await count('/qemu/300/status/start')).toBe(starts + 1);
-    expect((await notices()).some((n) => n.topic === 'paul-homelab' && n.title === 'DEV cluster shut down for gaming')).toBe(true);
+    // Notifications leave through the outbox (the leader's dispatcher, every second in the e2e stack).
+    await expect.poll(async () => (await notices()).some((n) => n.topic === 'paul-homelab' && n.title === 'DEV cluster shut down for gaming')).toBe(true);
 
     await stopAndDevBack(page, lang);
     await ctx.close();

@@ -17,6 +17,7 @@ export const queryKeys = {
   promotions: () => ['promotions'] as const,
   candidates: () => ['promotions', 'candidates'] as const,
   promotion: (id: string) => ['promotions', 'one', id] as const,
+  promotionWindows: () => ['promotions', 'windows'] as const,
 };
 
 type KeyPrefix = readonly string[];

@@ -24,6 +24,8 @@ async function startBackground() {
   ensurePromotionJobs();
   const { ensureHistoryJob } = await import('./jobs/history');
   ensureHistoryJob();
+  const { ensureNotificationJobs } = await import('./jobs/notifications');
+  ensureNotificationJobs();
   const { releaseLeasesOnShutdown } = await import('./jobs/leader');
   releaseLeasesOnShutdown(db);
 }

@@ -21,6 +21,44 @@ const Tls = z
 const Name = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?$/, 'expected a lower-case name like "prod"');
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 const RoleList = z.array(z.string().min(1)).default([]);
+const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'expected an IANA time zone like Europe/Paris');
+const Host = z.string().regex(/^(\*\.)?[a-z0-9.-]+(:\d+)?$/, 'expected a host name like fcm.googleapis.com or *.push.apple.com');
+/** The push services of the browsers people use (Chrome/Android, Firefox, Edge/Windows, Safari/iOS). */
+export const PUSH_SERVICE_HOSTS = ['fcm.googleapis.com', 'updates.push.services.mozilla.com', '*.notify.windows.com', 'web.push.apple.com'];
+const NotificationsSchema = z
+  .object({
+    /** Web Push from the installed PWA: VAPID keys (`npx web-push generate-vapid-keys`); without them the channel is off. */
+    webPush: z
+      .object({
+        publicKey: z.string().regex(/^[A-Za-z0-9_-]{86,88}$/, 'expected the VAPID public key (base64url, 65 bytes)'),
+        privateKey: z.string().regex(/^[A-Za-z0-9_-]{42,44}$/, 'expected the VAPID private key (base64url, 32 bytes)'),
+        /** Who the push services may contact about this sender. */
+        subject: z.string().regex(/^(mailto:|https:\/\/)/, 'expected mailto:you@example.org or an https:// URL').default('mailto:admin@homelab.local'),
+        /** Push endpoints the panel sends to (a subscription elsewhere is refused): no request to arbitrary hosts. */
+        allowedHosts: z.array(Host).min(1).default(PUSH_SERVICE_HOSTS),
+        /** The CA of a self-hosted push service (the simulator's), added to the public ones. */
+        tls: Tls,
+      })
+      .strict()
+      .optional(),
+    /** A message is tried this many times, then marked failed (shown to the admin on /settings/notifications). */
+    maxAttempts: z.number().int().min(1).max(20).default(6),
+    /** The first retry waits this long; each next one twice as long (capped at one hour). */
+    retryBaseSeconds: z.number().min(1).max(3600).default(30),
+    /** How often the leader sends what is due. */
+    dispatchEverySeconds: z.number().min(1).max(300).default(5),
+    /** How often the leader looks for candidates that became ready to approve. */
+    readyCheckSeconds: z.number().min(1).max(3600).default(60),
+  })
+  .strict();
+const NOTIFICATION_DEFAULTS = NotificationsSchema.parse({});
 
 export const ConfigSchema = z
   .object({
@@ -30,9 +68,11 @@ export const ConfigSchema = z
         trustProxy: z.boolean().default(false),
         /** Proxies whose X-Forwarded-For hop is believed (issue 13); see lib/protection/config.ts. */
         trustedProxies: z.array(CidrSchema).max(64).default([]),
+        /** The owner's time zone (IANA): promotion windows, freezes and quiet hours are read in it (issue 16). */
+        timeZone: TimeZone.default('UTC'),
       })
       .strict()
-      .default({ publicUrl: 'http://localhost:3000', trustProxy: false, trustedProxies: [] }),
+      .default({ publicUrl: 'http://localhost:3000', trustProxy: false, trustedProxies: [], timeZone: 'UTC' }),
     auth: z
       .object({
         issuer: HttpUrl,
@@ -96,6 +136,7 @@ export const ConfigSchema = z
       .optional(),
     gaming: GamingConfigSchema.default(GamingConfigSchema.parse({})),
     promotion: PromotionConfigSchema.default(DEFAULT_PROMOTION_CONFIG),
+    notifications: NotificationsSchema.default(NOTIFICATION_DEFAULTS),
     metrics: z
       .object({ token: z.string().min(16, 'must be at least 16 characters').optional() })
       .strict()
@@ -171,6 +212,9 @@ export const ENV_KEYS: Record<string, string> = {
   METRICS_TOKEN: 'metrics.token',
   UPSTREAM_TIMEOUT_MS: 'upstreams.timeoutMs',
   LIVENESS_PORT: 'load.livenessPort',
+  PANEL_TIME_ZONE: 'server.timeZone',
+  VAPID_PUBLIC_KEY: 'notifications.webPush.publicKey',
+  VAPID_PRIVATE_KEY: 'notifications.webPush.privateKey',
 };
 
 export class ConfigError extends Error {

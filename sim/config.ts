@@ -1,10 +1,11 @@
 // Turns the simulator's endpoints file into the panel's homelab.yaml (demo mode and e2e tests).
 import { stringify } from 'yaml';
+import { vapidKeys } from './push';
 import type { Endpoints } from './types';
 
 export function homelabConfigFromEndpoints(
   ep: Endpoints,
-  opts: { publicUrl: string; authSecret: string; dataDir?: string; databaseUrl?: string; extra?: Record<string, unknown> },
+  opts: { publicUrl: string; authSecret: string; dataDir?: string; databaseUrl?: string; extra?: Record<string, unknown>; vapid?: { publicKey: string; privateKey: string } },
 ): string {
   const cfg: Record<string, unknown> = {
     server: { publicUrl: opts.publicUrl },
@@ -38,6 +39,12 @@ export function homelabConfigFromEndpoints(
     extra.promotion = { notify: { ntfy: { url: `${ep.ntfy.url}/paul-homelab` } }, ...promotion };
     const gaming = (extra.gaming ?? cfg.gaming) as Record<string, unknown>;
     extra.gaming = { ntfy: { url: ep.ntfy.url, topics: { marie: 'marie-gaming', 'paul@homelab.example': 'paul-homelab' }, adminTopic: 'paul-homelab' }, ...gaming };
+  }
+  if (ep.push) {
+    // Web Push to the simulator's push service (its host the only one allowed, its CA trusted); the
+    // VAPID keys are a demo secret like auth.secret (made once by sim/main.ts, fresh for tests).
+    const vapid = opts.vapid ?? vapidKeys();
+    extra.notifications = { webPush: { ...vapid, subject: 'mailto:paul@homelab.example', allowedHosts: [new URL(ep.push.url).host], tls: { caFile: ep.push.caFile } }, ...((extra.notifications as object | undefined) ?? {}) };
   }
   Object.assign(cfg, extra);
   return `# Generated from the simulator's endpoints: demo / test configuration, not for a real homelab.\n${stringify(cfg)}`;

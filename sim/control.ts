@@ -8,6 +8,7 @@ import type { FaultSettings } from './faults';
 import type { GithubSim } from './github';
 import type { KubeSim } from './kubernetes';
 import type { NtfySim } from './ntfy';
+import type { PushSim } from './push';
 import type { OidcSim } from './oidc';
 import type { ProxmoxSim } from './proxmox';
 import type { TcpMode, TcpProxy } from './tcp-proxy';
@@ -20,6 +21,7 @@ export interface ControlTargets {
   clusters: Map<string, KubeSim>;
   badImages: BadImages;
   ntfy?: NtfySim;
+  push?: PushSim;
   tcp?: Map<string, TcpProxy>;
 }
 
@@ -27,6 +29,11 @@ export interface ControlTargets {
 export interface ControlServer extends Omit<SimServer, 'caFile'> {
   /** TCP fault proxies (e.g. `database`) a harness registers, driven by `POST /tcp/<name>`. */
   tcp: Map<string, TcpProxy>;
+}
+
+function pushOf(t: ControlTargets): PushSim {
+  if (!t.push) throw new HttpError(404, 'no push service in this simulator');
+  return t.push;
 }
 
 class HttpError extends Error {
@@ -168,6 +175,19 @@ const ROUTES: Route[] = [
   ['GET', /^\/ntfy\/messages$/, (t) => ({ count: t.ntfy?.messages.length ?? 0, messages: (t.ntfy?.messages ?? []).slice(-200) })],
   ['POST', /^\/ntfy\/clear$/, (t) => {
     t.ntfy?.clear();
+    return { ok: true };
+  }],
+  // Web Push: a subscription as a browser would make it (the sim keeps its private key), the pushes
+  // received (decrypted), and a knob to fail the next ones.
+  ['POST', /^\/push\/subscriptions$/, (t) => pushOf(t).subscribe()],
+  ['GET', /^\/push\/messages$/, (t) => ({ count: pushOf(t).received.length, messages: pushOf(t).received.slice(-200) })],
+  ['POST', /^\/push\/clear$/, (t) => {
+    pushOf(t).clear();
+    return { ok: true };
+  }],
+  ['POST', /^\/push\/fail$/, (t, _m, b) => {
+    if (typeof b.status !== 'number' || b.status < 400 || b.status > 599) throw new HttpError(400, 'status (400-599) is required');
+    pushOf(t).failNext(b.status, typeof b.count === 'number' ? b.count : 1);
     return { ok: true };
   }],
   ['GET', /^\/oidc\/grants$/, (t) => t.oidc.grants],

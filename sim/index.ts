@@ -8,6 +8,7 @@ import { startGithubSim, type GithubSim } from './github';
 import { GAMING_VM } from './gitops-template';
 import { SEED_CATALOGUE, scaleCatalogue, startKubeSim, type Catalogue, type KubeSim } from './kubernetes';
 import { startNtfySim, type NtfySim } from './ntfy';
+import { startPushSim, type PushSim } from './push';
 import { startOidcSim, type OidcSim } from './oidc';
 import { startProxmoxSim, type ProxmoxSim } from './proxmox';
 import type { Endpoints } from './types';
@@ -44,6 +45,7 @@ export interface Simulator {
   clusters: Map<string, KubeSim>;
   badImages: BadImages;
   ntfy: NtfySim;
+  push: PushSim;
   control: ControlServer;
   close(): Promise<void>;
 }
@@ -112,7 +114,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     const ntfy = await startNtfySim();
     closers.push(() => ntfy.close());
 
-    const control = await startControl({ oidc, github, proxmox, clusters, badImages, ntfy });
+    const push = await startPushSim();
+    closers.push(() => push.close());
+
+    const control = await startControl({ oidc, github, proxmox, clusters, badImages, ntfy, push });
     closers.push(() => control.close());
 
     // Each upstream's CA in the state folder, where a homelab owner keeps theirs (pve-root-ca.pem...).
@@ -138,8 +143,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       github: { apiUrl: github.url, owner: 'paul', repo: 'homelab', branch: github.repo.branch, token: githubToken, repoPath: github.repo.path, caFile: copyCa(github.caFile, 'github-ca.pem') },
       control: { url: control.url },
       ntfy: { url: ntfy.url },
+      push: { url: push.url, caFile: copyCa(push.caFile, 'push-ca.pem') },
     };
-    return { endpoints, oidc, github, proxmox, clusters, badImages, ntfy, control, close };
+    return { endpoints, oidc, github, proxmox, clusters, badImages, ntfy, push, control, close };
   } catch (e) {
     await close();
     throw e;

@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { homelabConfigFromEndpoints } from './config';
+import { vapidKeys } from './push';
 import { startSimulator, writeEndpoints } from './index';
 
 const { values } = parseArgs({
@@ -86,9 +87,12 @@ writeEndpoints(endpointsFile, sim.endpoints);
 if (values['config-out']) {
   const secretFile = path.join(dir, 'auth-secret');
   if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, randomBytes(33).toString('base64'), { mode: 0o600 });
+  const vapidFile = path.join(dir, 'vapid.json');
+  if (!fs.existsSync(vapidFile)) fs.writeFileSync(vapidFile, JSON.stringify(vapidKeys()), { mode: 0o600 });
   const yaml = homelabConfigFromEndpoints(sim.endpoints, {
     publicUrl,
     authSecret: fs.readFileSync(secretFile, 'utf8').trim(),
+    vapid: JSON.parse(fs.readFileSync(vapidFile, 'utf8')) as { publicKey: string; privateKey: string },
     dataDir: values['data-dir'],
     extra: { ...(values.kubevirt ? { gaming: { backend: 'kubevirt' } } : {}), ...(promotionKnobs() ? { promotion: promotionKnobs() } : {}) },
   });

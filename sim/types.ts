@@ -41,6 +41,8 @@ export interface Endpoints {
   control: { url: string };
   /** The ntfy-compatible notification sink (messages listed on the control API, `GET /ntfy/messages`). */
   ntfy?: { url: string };
+  /** The Web Push service (subscriptions made and pushes listed on the control API, `/push/...`). */
+  push?: { url: string; caFile: string };
 }
 
 export type { Faults };

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Message } from '@/lib/i18n/message';
 import { GamingConfigSchema, type GamingConfig } from '@/lib/gaming/config';
 import { startGithubSim, type GithubSim } from '@/sim/github';
 import { GAMING_VM } from '@/sim/gitops-template';
@@ -52,7 +53,8 @@ function sharedCtx(cfg: GamingConfig, events: Harness['events'], notes: Harness[
     gaming: () => cfg,
     promotionInFlight: async () => false,
     publish: (topic: string, data: unknown) => void events.push({ topic, data }),
-    notify: async (to: string | null, title: string, message: string, link?: string) => void notes.push({ to, title, message, link }),
+    notify: async (to: string | null, title: string | Message, message: string | Message, link?: string) =>
+      void notes.push({ to, title: typeof title === 'string' ? title : title.code, message: typeof message === 'string' ? message : message.code, link }),
     probe: tcpProbe,
     wake: () => undefined,
     now: now ?? (() => new Date()),

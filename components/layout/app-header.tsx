@@ -49,6 +49,9 @@ export async function AppHeader({ user }: { user: { name: string; role: Role } }
                 </span>
               </Badge>
             </span>
+            <Link href="/settings/notifications" prefetch={false} className="rounded-lg px-2 py-2 text-sm underline hover:bg-slate-100 dark:hover:bg-slate-800" data-testid="user-notifications">
+              {t('nav.notifications')}
+            </Link>
             <SignOutButton />
           </AccountMenu>
         </div>

@@ -68,12 +68,12 @@ function Actions({ c }: { c: CandidateDto }) {
   );
 }
 
-export function CandidateCard({ c }: { c: CandidateDto }) {
+export function CandidateCard({ c, focused = false }: { c: CandidateDto; focused?: boolean }) {
   const { t, locale } = useI18n();
   const { say } = useSay();
   return (
-    <Card className="min-w-0">
-      <article data-testid={`candidate-${c.service}`} aria-label={t('promo.candidate', { service: c.service })}>
+    <Card className={`min-w-0 ${focused ? 'ring-2 ring-brand-600 lg:col-span-2' : ''}`}>
+      <article id={`candidate-${c.service}`} data-testid={`candidate-${c.service}`} data-focused={focused || undefined} aria-label={t('promo.candidate', { service: c.service })} className="min-w-0">
         <header className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-lg font-semibold">{c.service}</h2>
           {c.open ? <StateBadge state={c.open.state} /> : null}

@@ -9,7 +9,7 @@ import { Holds } from './holds';
 import { PromotionsLiveRoot } from './live-root';
 import { useCandidates, usePromotionAction } from './use-promotions';
 
-function Candidates({ initial }: { initial: CandidatesDto }) {
+function Candidates({ initial, focus }: { initial: CandidatesDto; focus?: string }) {
   const { t } = useI18n();
   const { sayError } = useSay();
   const router = useRouter();
@@ -37,18 +37,19 @@ function Candidates({ initial }: { initial: CandidatesDto }) {
       {batch.error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{sayError(batch.error)}</p> : null}
       <Holds holds={data.holds ?? []} />
       <div className="grid gap-3 lg:grid-cols-2">
-        {data.candidates.map((c) => (
-          <CandidateCard key={c.service} c={c} />
+        {/* The candidate a notification linked to comes first, marked (its diff, gates and Approve). */}
+        {[...data.candidates].sort((a, b) => Number(b.service === focus) - Number(a.service === focus)).map((c) => (
+          <CandidateCard key={c.service} c={c} focused={c.service === focus} />
         ))}
       </div>
     </div>
   );
 }
 
-export function CandidatesView({ initial }: { initial: CandidatesDto }) {
+export function CandidatesView({ initial, focus }: { initial: CandidatesDto; focus?: string }) {
   return (
     <PromotionsLiveRoot>
-      <Candidates initial={initial} />
+      <Candidates initial={initial} focus={focus} />
     </PromotionsLiveRoot>
   );
 }

@@ -25,11 +25,12 @@ export function apiError(status: number, json: ErrorBody): ApiError {
   return new ApiError(typeof e?.message === 'string' ? e.message : `The panel answered ${status}.`, status, typeof e?.code === 'string' ? e.code : undefined, coded);
 }
 
-export async function apiFetch<T>(url: string, body?: unknown): Promise<T> {
+/** GET without a body; with one, POST (or `method`: PUT, DELETE) as JSON. */
+export async function apiFetch<T>(url: string, body?: unknown, method: 'POST' | 'PUT' | 'DELETE' = 'POST'): Promise<T> {
   const init: RequestInit =
     body === undefined
       ? { cache: 'no-store', headers: { accept: 'application/json' } }
-      : { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) };
+      : { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) };
   const res = await fetch(url, init);
   const json = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) throw apiError(res.status, json as ErrorBody);

@@ -49,6 +49,14 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/promotions/[id]/rollback': 'admin',
   'POST /api/promotions/[id]/merge': 'admin',
   'POST /api/promotions/resume': 'admin',
+  'GET /api/promotions/windows': 'admin',
+  'POST /api/promotions/windows': 'admin',
+  'DELETE /api/promotions/windows/[id]': 'admin',
+  'GET /api/notifications/settings': 'family',
+  'PUT /api/notifications/settings': 'family',
+  'POST /api/notifications/push': 'family',
+  'DELETE /api/notifications/push': 'family',
+  'GET /api/notifications/failures': 'admin',
 };
 
 export const ACTION_ACCESS: Record<string, Access> = {

@@ -41,6 +41,9 @@ fs.writeFileSync(
       rateLimits: { mutationsPerUserPerMinute: 1000, mutationsPerIpPerMinute: 5000, signInsPerIpPerMinute: 1000 },
       // The simulated DEV bumps are hours old and the history starts empty: no soak wait in tests.
       promotion: { soakHours: 0, degradedAfterSeconds: 5, watchHours: 24 },
+      // Notifications leave within a second; ready candidates are looked for every 2 s.
+      notifications: { dispatchEverySeconds: 1, readyCheckSeconds: 2, retryBaseSeconds: 1, maxAttempts: 3 },
+      server: { publicUrl, timeZone: 'Europe/Paris' },
     },
   }),
 );

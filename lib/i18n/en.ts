@@ -6,6 +6,7 @@ import { enGates } from './en-gates';
 import { enHistory } from './en-history';
 import { enPromotions } from './en-promotions';
 import { enServer } from './en-server';
+import { enNotify } from './en-notify';
 import { enTimeline } from './en-timeline';
 
 export const en = {
@@ -297,6 +298,7 @@ export const en = {
   ...enPromotions,
   ...enTimeline,
   ...enHistory,
+  ...enNotify,
 } as const;
 
 export type MessageKey = keyof typeof en;

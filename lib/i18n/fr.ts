@@ -1,6 +1,7 @@
 // Messages en français (la langue de la famille). Must have every key of en.ts (checked by tsc and a test).
 import type { MessageKey } from './en';
 import { frModes } from './fr-modes';
+import { frNotify } from './fr-notify';
 
 export const fr: Record<MessageKey, string> = {
   'nav.main': 'Principal',
@@ -463,4 +464,5 @@ export const fr: Record<MessageKey, string> = {
   'history.memory.loading': 'Chargement du graphique…',
   'history.memory.axis': '{gb} Go',
   ...frModes,
+  ...frNotify,
 };

@@ -2,12 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CandidatesView } from '@/components/promotions/candidates-view';
 import { HistoryTable } from '@/components/promotions/history-table';
+import { WindowsPanel } from '@/components/promotions/windows-panel';
+import { can } from '@/lib/permissions';
 import { requestLocale } from '@/components/providers/locale';
 import { PROMOTION_STATES } from '@/lib/promotions/state';
 import type { CandidatesDto, PromotionPage } from '@/lib/promotions/types';
 import { AppError } from '@/server/errors';
 import { listCandidates } from '@/server/services/promotions/list-candidates';
 import { listPromotions } from '@/server/services/promotions/list-promotions';
+import { listWindows } from '@/server/services/promotions/list-windows';
 import { load } from '../_lib/load';
 import { viewerOrRedirect } from '../_lib/viewer';
 
@@ -21,9 +24,10 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 const alert = (m: string) => <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">{m}</p>;
 
 export default async function PromotionsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await viewerOrRedirect();
+  const viewer = await viewerOrRedirect();
   const { t } = await requestLocale();
   const s = await searchParams;
+  const windows = await load(() => listWindows());
   const filters = { state: one(s.state), service: one(s.service), cursor: one(s.cursor) };
   const history: PromotionPage = await load(() => listPromotions(Object.fromEntries(Object.entries(filters).filter(([, v]) => v))));
   let candidates: CandidatesDto | null = null;
@@ -41,7 +45,10 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
       <div className="grid gap-6">
         <section className="grid gap-3">
           <h1 className="text-2xl font-bold">{t('promo.title')}</h1>
-          {candidates ? <CandidatesView initial={candidates} /> : alert(t('promo.repoDown', { why: upstream ?? '' }))}
+          {candidates ? <CandidatesView initial={candidates} focus={one(s.candidate)} /> : alert(t('promo.repoDown', { why: upstream ?? '' }))}
+        </section>
+        <section className="grid gap-3">
+          <WindowsPanel initial={windows} canEdit={can(viewer.role, 'promotion:approve')} />
         </section>
         <section className="grid gap-3" aria-labelledby="history-title">
           <h2 id="history-title" className="text-xl font-bold">{t('promo.history')}</h2>

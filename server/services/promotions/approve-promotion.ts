@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/internal/record-audit';
 import { promotionCtx, type PromotionCtx } from './internal/ctx';
 import { executePromotion } from './internal/execute';
 import { toDto, transition, withDetails, type StoredFile } from './internal/store';
+import { assertWindowOpen } from './internal/windows';
 
 const SETTLED_BADLY = new Set(['rejected', 'conflict', 'failed']);
 
@@ -23,6 +24,15 @@ export async function approveAs(ctx: PromotionCtx, actor: Actor, id: string, ove
   const p = await db.promotion.findUnique({ where: { id } });
   if (!p) throw new NotFoundError(msg('srv.promo.notFound'));
   if (SETTLED_BADLY.has(p.state)) throw new ConflictError(msg('srv.promo.settled', { state: msg(`promo.s.${p.state as PromotionState}`) }), { state: p.state });
+  if (p.state === 'proposed') {
+    // A freeze or a closed window: no PROD change, whatever the gates say ("approve anyway" included).
+    try {
+      await assertWindowOpen(ctx);
+    } catch (e) {
+      await recordAudit(db, { actor: actor.subject, actorName: actor.name, role: actor.role, action, target: p.services.join(','), outcome: 'denied', details: { id, reason: (e as Error).message }, ip: await ctx.ip() });
+      throw e;
+    }
+  }
   const files = p.changes as unknown as (StoredFile & { ready?: boolean })[];
   const waiting = files.filter((f) => f.ready === false).map((f) => f.service);
   if (p.state === 'proposed' && waiting.length && !overrideGates) {

@@ -7,6 +7,7 @@ import { promotionCtx, type PromotionCtx } from './internal/ctx';
 import { heldServices, type Hold } from './internal/holds';
 import { readRepoState, type RepoState } from './internal/repo-state';
 import { soakGateFor } from './internal/soak';
+import { windowGateFor } from './internal/windows';
 
 const OPEN_STATES = ['proposed', 'approved', 'committing', 'pr_open', 'merging', 'committed', 'syncing', 'degraded'] as const;
 
@@ -22,12 +23,16 @@ export async function computeCandidates(ctx: PromotionCtx, state?: RepoState): P
     orderBy: { createdAt: 'desc' },
   });
   const holds = await heldServices(db);
+  // Shown with every candidate (the pre-flight); `ready` stays the soak's: a freeze is checked when the change would land.
+  const window = await windowGateFor(ctx);
   const candidates = await Promise.all(
     s.deltas.map(async (d): Promise<CandidateDto> => {
       const devPath = `${cfg.from}/${d.rel}`;
       const prodPath = `${cfg.to}/${d.rel}`;
       const prod = s.prod.files.find((f) => f.rel === d.rel)!;
       const gates = d.changes.length ? [await soakGateFor(ctx, cfg, d.service, devPath, s.head)] : [];
+      const ready = d.changes.length > 0 && gatesPassed(gates);
+      if (d.changes.length) gates.push(window);
       const o = open.find((p) => p.services.includes(d.service));
       return {
         service: d.service,
@@ -37,7 +42,7 @@ export async function computeCandidates(ctx: PromotionCtx, state?: RepoState): P
         summary: d.changes.length ? describeChanges(d.changes).text : d.unreadable ? 'overlay unreadable' : 'nothing to promote automatically',
         notes: d.notes,
         gates,
-        ready: d.changes.length > 0 && gatesPassed(gates),
+        ready,
         diff: d.changes.length ? renderChange(prodPath, prod.text, d).diff : '',
         unreadable: d.unreadable ?? null,
         open: o ? { id: o.id, state: o.state } : null,

@@ -7,7 +7,7 @@ import { AppError, ConflictError, UpstreamError } from '../../../errors';
 import { log } from '../../../log';
 import { recordAudit } from '../../audit/internal/record-audit';
 import type { GamingCtx } from '../internal/ctx';
-import { changed, failSession } from '../internal/outcome';
+import { announceReady, changed, failSession } from '../internal/outcome';
 import { english } from '../internal/say';
 import { transition, weeklyMinutes, type SessionRow } from '../internal/sessions';
 
@@ -109,7 +109,10 @@ export async function kvAdvance(ctx: GamingCtx, row: SessionRow, seen?: KvSeen):
       if (await transition(db, row.id, ['starting'], { state: 'booting' })) await changed(ctx);
       return;
     case 'ready':
-      if (await transition(db, row.id, ['booting'], { state: 'ready', readyAt: now, activityAt: now })) await changed(ctx);
+      if (await transition(db, row.id, ['booting'], { state: 'ready', readyAt: now, activityAt: now })) {
+        await changed(ctx);
+        await announceReady(ctx, row);
+      }
       return;
     case 'ended':
       if (await transition(db, row.id, [row.state], { state: 'ended', endedAt: now, ...(step.reason ? { endReason: step.reason } : {}) })) await changed(ctx);

@@ -5,7 +5,7 @@ import type { VmStatus } from '../../../clients/proxmox/power';
 import { toProxmoxError } from '../../../clients/proxmox/errors';
 import { recordAudit } from '../../audit/internal/record-audit';
 import type { GamingCtx } from '../internal/ctx';
-import { changed, failSession } from '../internal/outcome';
+import { announceReady, changed, failSession } from '../internal/outcome';
 import { coded } from '../internal/say';
 import { firstName, transition, type SessionRow } from '../internal/sessions';
 
@@ -98,7 +98,10 @@ export async function advance(ctx: GamingCtx, row: SessionRow, vms?: VmStatus[])
   if (row.state === 'booting') {
     if (vm && !vm.running) return void (await failSession(ctx, pveTarget(row), row, msg('srv.cantStart.vmStopped')));
     if (await guestUp(ctx, row.vmid)) {
-      if (await transition(db, row.id, ['booting'], { state: 'ready', readyAt: ctx.now(), activityAt: ctx.now() })) await changed(ctx);
+      if (await transition(db, row.id, ['booting'], { state: 'ready', readyAt: ctx.now(), activityAt: ctx.now() })) {
+        await changed(ctx);
+        await announceReady(ctx, row);
+      }
     } else if (since(ctx, row.startedAt) > t.bootSeconds * SEC) {
       // Don't leave a half-booted VM holding the GPU and 32 GB: fail it and power it off.
       if (await failSession(ctx, pveTarget(row), row, msg('srv.cantStart.boot', { time: minutesMsg(t.bootSeconds) }))) {

@@ -11,7 +11,8 @@ import { config } from '../../../env';
 import { UnavailableError } from '../../../errors';
 import { bus } from '../../../live/events';
 import { gamingConfig } from './config';
-import { notifyNtfy } from './notify';
+import type { Message } from '@/lib/i18n/message';
+import { notifyPerson, type NoticeOptions } from './notify';
 
 // What gaming and DEV-power services need besides the request: Proxmox (or, with the KubeVirt
 // backend, the cluster and the GitOps repository), the config, the promotions check, the event bus,
@@ -27,10 +28,12 @@ export interface GamingCtx extends Ctx {
   promotionInFlight(db: Db): Promise<boolean>;
   publish(topic: string, data: unknown): void;
   /**
-   * The one way gaming tells a person something (today ntfy; another channel plugs in here): to one
-   * person (subject or e-mail), or to the admin when `to` is null. `link`: a panel path ("/gaming?…").
+   * The one way gaming tells a person something: to one person (subject or e-mail), or to the admin
+   * when `to` is null, through the notification outbox (Web Push, ntfy, Telegram; their preferences,
+   * their language for coded messages). `link`: a panel path ("/gaming?…"), else /gaming.
+   * `opts`: the event (preference), a once-only key, an expiry.
    */
-  notify(to: string | null, title: string, message: string, link?: string): Promise<void>;
+  notify(to: string | null, title: string | Message, message: string | Message, link?: string, opts?: NoticeOptions): Promise<void>;
   /** TCP readiness probe (Sunshine etc.). */
   probe(host: string, port: number): Promise<boolean>;
   /** Ask the background loop to look again soon (after a state change). */
@@ -85,7 +88,7 @@ export function gamingCtx(base: Ctx = requestCtx()): GamingCtx {
     gaming: gamingConfig,
     promotionInFlight: async (db) => (await import('../../promotions/internal/in-flight')).promotionInFlight(db),
     publish: (topic, data) => void bus.publish(topic, data),
-    notify: (to, title, message, link) => notifyNtfy(gamingConfig().ntfy, to, title, message, link ? `${config().server.publicUrl.replace(/\/$/, '')}${link}` : undefined),
+    notify: notifyPerson,
     probe: tcpProbe,
     wake: () => wakeHook(),
     now: () => new Date(),

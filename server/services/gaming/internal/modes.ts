@@ -89,8 +89,9 @@ export async function adoptRunning(ctx: GamingCtx, vm: VmStatus): Promise<Sessio
       data: { vmid: vm.vmid, state: 'booting', startUpid: null, adopted: true, ...who, startedAt, leaseEndsAt: initialLeaseEnd(now, cfg.lease) },
     });
     await recordAudit(db, { ...SYSTEM, action: 'gaming.adopt', target: `vm/${vm.vmid}`, outcome: 'ok', details: { session: row.id, startedBy: who.startedByName, uptimeSeconds: vm.uptimeSeconds, leaseEndsAt: row.leaseEndsAt.toISOString() } });
-    await ctx.notify(theirs ? theirs.startedBy : null, 'Gaming PC found running', english(ctx, msg('srv.adopted.note', { time: { at: row.leaseEndsAt.toISOString() } })));
+    // The card first (it waits on this event), the notification after.
     await changed(ctx);
+    await ctx.notify(theirs ? theirs.startedBy : null, 'Gaming PC found running', english(ctx, msg('srv.adopted.note', { time: { at: row.leaseEndsAt.toISOString() } })));
     return row;
   } catch (e) {
     if (isUniqueViolation(e)) return null; // another replica adopted it first

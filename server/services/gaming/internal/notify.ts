@@ -1,5 +1,6 @@
 import 'server-only';
 import type { GamingConfig } from '@/lib/gaming/config';
+import type { Message } from '@/lib/i18n/message';
 import { db } from '../../../db';
 import { log } from '../../../log';
 import { publishNtfy } from '../../../notify/ntfy';
@@ -22,5 +23,27 @@ export async function notifyNtfy(cfg: GamingConfig['ntfy'], to: string | null, t
     await publishNtfy(cfg.url, cfg.token, { topic, title, message, tags: ['video_game'], ...(click ? { click } : {}) });
   } catch (e) {
     log.warn({ err: (e as Error).message }, 'ntfy not reachable');
+  }
+}
+
+export interface NoticeOptions {
+  /** Which preference it falls under (default: other gaming news). */
+  event?: 'gaming.ready' | 'gaming.leaseEnding' | 'gaming.other';
+  /** Exactly once per key (see server/notify/outbox.ts). */
+  key?: string;
+  /** Dropped if still waiting (quiet hours, retries) after this. */
+  expiresAt?: Date;
+}
+
+// The gaming ctx's sender (issue 16): through the outbox, so the person gets it on the channels they
+// chose (Web Push, their ntfy topic), in their language, retried with a bound. Plain strings are
+// sent as they are; coded messages are said in the recipient's language. Never throws.
+export async function notifyPerson(to: string | null, title: string | Message, message: string | Message, link?: string, opts: NoticeOptions = {}): Promise<void> {
+  try {
+    const { enqueueNotice } = await import('../../../notify/outbox');
+    const { notifySettings } = await import('../../../notify/settings');
+    await enqueueNotice(await db(), notifySettings(), { event: opts.event ?? 'gaming.other', to, title, body: message, path: link ?? '/gaming', key: opts.key, expiresAt: opts.expiresAt });
+  } catch (e) {
+    log.warn({ err: (e as Error).message }, 'gaming notification not queued');
   }
 }

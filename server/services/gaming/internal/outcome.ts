@@ -1,5 +1,6 @@
 import 'server-only';
-import { storeMessage, type Message } from '@/lib/i18n/message';
+import { clock } from '@/lib/gaming/time';
+import { msg, storeMessage, type Message } from '@/lib/i18n/message';
 import { log } from '../../../log';
 import { recordAudit } from '../../audit/internal/record-audit';
 import type { GamingCtx } from './ctx';
@@ -37,4 +38,9 @@ export async function failSession(ctx: GamingCtx, target: string, row: SessionRo
   await ctx.notify(row.startedBy, "The gaming PC can't start", message);
   await changed(ctx);
   return true;
+}
+
+/** The session just became ready: its starter is told once (the key), in their language, with the lease's end. */
+export async function announceReady(ctx: GamingCtx, row: SessionRow): Promise<void> {
+  await ctx.notify(row.startedBy, msg('nt.gamingReady.title'), msg('nt.gamingReady.body', { time: clock(row.leaseEndsAt, ctx.gaming().timeZone) }), '/gaming', { event: 'gaming.ready', key: `gaming.ready:${row.id}`, expiresAt: row.leaseEndsAt });
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { leasePhase } from '@/lib/gaming/lease';
 import { clock } from '@/lib/gaming/time';
+import { msg } from '@/lib/i18n/message';
 import { runAsLeader, type JobHandle } from '../../../jobs/leader';
 import { recordAudit } from '../../audit/internal/record-audit';
 import { backendOf } from '../backends';
@@ -71,7 +72,11 @@ export async function gamingLeaseTick(ctx: GamingCtx): Promise<void> {
     const phase = leasePhase(row.leaseEndsAt, ctx.now(), cfg.lease);
     if (phase === 'expired') return stopFor(ctx, row, 'lease');
     if (phase === 'warn' && !row.warnedAt && (await transition(db, row.id, ['booting', 'ready'], { warnedAt: ctx.now() }, { warnedAt: null }))) {
-      await ctx.notify(row.startedBy, `Gaming PC: ${cfg.lease.warnMinutes} minutes left`, `The gaming PC shuts down at ${clock(row.leaseEndsAt, cfg.timeZone)}. Open the panel and tap Extend for more time.`);
+      await ctx.notify(row.startedBy, msg('nt.leaseEnding.title', { n: cfg.lease.warnMinutes }), msg('nt.leaseEnding.body', { time: clock(row.leaseEndsAt, cfg.timeZone) }), '/gaming', {
+        event: 'gaming.leaseEnding',
+        key: `gaming.leaseEnding:${row.id}:${row.leaseEndsAt.toISOString()}`,
+        expiresAt: row.leaseEndsAt,
+      });
       ctx.publish('gaming', { session: row.id, warned: true });
     }
     await checkIdle(ctx, row);

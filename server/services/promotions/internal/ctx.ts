@@ -4,6 +4,7 @@ import { argoApps, type AppReader } from '../../../clients/kubernetes/argo-apps'
 import { github, type GithubClient } from '../../../clients/github/index';
 import { requestCtx, type Ctx } from '../../../context';
 import { config } from '../../../env';
+import { notifySettings, type NotifySettings } from '../../../notify/settings';
 
 // What the promotion services need beyond the base ctx: the GitHub repository, the Argo CD reader,
 // the `promotion:` settings and a clock. Tests pass simulator-backed clients and a fixed clock.
@@ -13,6 +14,10 @@ export interface PromotionCtx extends Ctx {
   apps(): AppReader;
   settings(): PromotionConfig;
   now(): Date;
+  /** The owner's time zone (server.timeZone): windows and freezes are read in it. UTC when absent. */
+  timeZone?(): string;
+  /** Where notifications go (server/notify/settings.ts); without it (unit and integration tests of promotions) none are queued. */
+  notifySettings?(): NotifySettings;
 }
 
 /** `promotion:` from homelab.yaml (schema and defaults in lib/promotions/config.ts, validated at boot). */
@@ -33,7 +38,7 @@ function watchedApps(): AppReader {
 }
 
 export function promotionCtx(base: Ctx = requestCtx()): PromotionCtx {
-  return { ...base, github, apps: watchedApps, settings: promotionSettings, now: () => new Date() };
+  return { ...base, github, apps: watchedApps, settings: promotionSettings, now: () => new Date(), timeZone: () => config().server.timeZone, notifySettings };
 }
 
 /** Argo CD Application names follow `<service>-<cluster>`. */
