@@ -131,7 +131,7 @@ const clusters = async (base = FAULTY) => {
 const clusterReachable = async (name: string) => (await clusters()).find((c) => c.name === name)?.freshness.reachable ?? false;
 const proxmoxReachable = async () => ((await (await page.request.get(`${FAULTY}/api/capacity`)).json()) as { proxmox: { freshness: { reachable: boolean } } }).proxmox.freshness.reachable;
 
-const proxmoxWrites = async () => ((await control<{ calls: { method: string; path: string }[] }>('/proxmox/calls')).calls ?? []).filter((c) => c.method === 'POST' && /\/status\/(start|stop|shutdown)$/.test(c.path)).length;
+const proxmoxWrites = async () => ((await control<{ calls: { method: string; path: string }[] }>('/proxmox/writes')).calls ?? []).filter((c) => c.method === 'POST' && /\/status\/(start|stop|shutdown)$/.test(c.path)).length;
 /** Commits on every branch of the simulated repository (a write that landed, whatever the panel was told). */
 const githubWrites = async () => Number(execFileSync('git', ['-C', endpoints().github.repoPath, 'rev-list', '--count', '--all'], { encoding: 'utf8' }).trim());
 

@@ -42,7 +42,7 @@ describe('the gaming lease job (postgres)', () => {
     const b = h.ctx(null, { db: await h.extraDb() });
     await h.db.gamingSession.updateMany({ data: { leaseEndsAt: new Date(Date.now() + 5 * 60_000) } });
     await Promise.all([gamingLeaseTick(a), gamingLeaseTick(b), gamingLeaseTick(a)]);
-    expect(h.notes.filter((n) => /10 minutes left/.test(n.title))).toHaveLength(1);
+    expect(h.notes.filter((n) => n.title === 'nt.leaseEnding.title')).toHaveLength(1);
     expect((await activeSession(h.db))?.warnedAt).not.toBeNull();
     expect(shutdowns(h)).toHaveLength(0);
     await h.db.gamingSession.updateMany({ data: { leaseEndsAt: new Date(Date.now() - 1000) } });
