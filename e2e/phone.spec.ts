@@ -72,7 +72,8 @@ test('a family member: the gaming card first, two tabs, plain words on every pag
   await page.setViewportSize(PHONE);
 
   const pages = await reachablePages(page);
-  expect(pages).toEqual(['/', '/gaming']);
+  // Home and Gaming from the tabs; her notification settings from the account menu.
+  expect(pages).toEqual(['/', '/gaming', '/settings/notifications']);
   for (const locale of ['en', 'fr'] as const) {
     await setLocale(page, locale);
     for (const path of [...pages, '/clusters', '/capacity', '/services', '/no-such-page']) {

@@ -2,6 +2,7 @@
 // The family sees the strips too: plain words ("working", "down", "not watched").
 export const enHistory = {
   'history.title': 'Availability',
+  'history.unavailable': "History is kept in the panel's database, which is not answering right now. The live figures above are still current; reload once it is back.",
   'history.day': 'Last 24 hours',
   'history.week': 'Last 7 days',
   'history.uptime': 'Working {pct} of the time',

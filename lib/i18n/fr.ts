@@ -429,6 +429,7 @@ export const fr: Record<MessageKey, string> = {
   'tl.noAnswer': "GitHub n'a pas répondu à temps et le commit n'est pas arrivé ; rien n'a été commité.",
   'tl.committed': 'Commit {sha}',
   'history.title': 'Disponibilité',
+  'history.unavailable': "L'historique est conservé dans la base de données du panneau, qui ne répond pas pour l'instant. Les chiffres en direct ci-dessus restent à jour ; rechargez quand elle sera revenue.",
   'history.day': 'Dernières 24 heures',
   'history.week': '7 derniers jours',
   'history.uptime': 'En marche {pct} du temps',

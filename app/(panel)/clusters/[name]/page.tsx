@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { ClusterDetailView } from '@/components/dashboard/cluster-detail-view';
 import { DevPowerCard } from '@/components/gaming/dev-power-card';
 import { ClusterHistory } from '@/components/history/cluster-history';
+import { HistoryUnavailable } from '@/components/history/history-unavailable';
 import { can } from '@/lib/permissions';
 import { getCluster } from '@/server/services/clusters/get-cluster';
 import { getClusterHistory } from '@/server/services/history/get-cluster-history';
-import { load } from '../../_lib/load';
+import { load, loadPart } from '../../_lib/load';
 import { viewerOrRedirect } from '../../_lib/viewer';
 
 // The DEV cluster's page also carries the admin's power buttons for its VMs (Proxmox tag `dev`).
@@ -20,12 +21,12 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
 export default async function ClusterPage({ params }: { params: Promise<{ name: string }> }) {
   const viewer = await viewerOrRedirect();
   const { name } = await params;
-  const [detail, history] = await Promise.all([load(() => getCluster({ name })), load(() => getClusterHistory({ name }))]);
+  const [detail, history] = await Promise.all([load(() => getCluster({ name })), loadPart(() => getClusterHistory({ name }))]);
   return (
     <>
       <ClusterDetailView initial={detail} />
       <div className="mt-4 max-w-3xl">
-        <ClusterHistory initial={history} />
+        {history ? <ClusterHistory initial={history} /> : <HistoryUnavailable title="history.title" />}
       </div>
       {name === DEV_CLUSTER && can(viewer.role, 'dev:power') ? (
         <div className="mt-4 max-w-xl">
