@@ -152,9 +152,22 @@ async function coldLoads(user: string, cookie: string) {
     const context = await browser!.newContext({ baseURL: url, viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true });
     await context.addCookies(cookie.split('; ').map((kv) => ({ name: kv.slice(0, kv.indexOf('=')), value: kv.slice(kv.indexOf('=') + 1), url })));
     await context.addInitScript(() => {
-      (window as unknown as { __cls: number }).__cls = 0;
+      const w = window as unknown as { __cls: number; __shifted: string[] };
+      w.__cls = 0;
+      w.__shifted = [];
+      type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node | null }[] };
+      const name = (n: Node | null | undefined) => {
+        const el = n instanceof Element ? n : n?.parentElement;
+        if (!el) return '?';
+        const id = el.getAttribute('data-testid') ?? el.closest('[data-testid]')?.getAttribute('data-testid');
+        return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}`;
+      };
       new PerformanceObserver((l) => {
-        for (const e of l.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value;
+        for (const e of l.getEntries() as Shift[]) {
+          if (e.hadRecentInput) continue;
+          w.__cls += e.value;
+          w.__shifted.push(`${e.value.toFixed(3)}:${(e.sources ?? []).map((s) => name(s.node)).join('+')}`);
+        }
       }).observe({ type: 'layout-shift', buffered: true });
     });
     const page = await context.newPage();
@@ -169,8 +182,11 @@ async function coldLoads(user: string, cookie: string) {
     const res = await page.goto(p);
     if (res?.status() !== 200) out.push(`${p} ${res?.status()}`);
     await sleep(4_000);
-    const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
-    out.push(`${p} CLS ${cls.toFixed(3)}, RSC prefetches ${rsc} (aborted ${aborted})`);
+    const { cls, shifted } = await page.evaluate(() => {
+      const w = window as unknown as { __cls: number; __shifted: string[] };
+      return { cls: w.__cls, shifted: w.__shifted };
+    });
+    out.push(`${p} CLS ${cls.toFixed(3)}${cls > 0 ? ` (${shifted.join(', ')})` : ''}, RSC prefetches ${rsc} (aborted ${aborted})`);
     await context.close();
   }
   console.log(`cold loads as ${user} (412 px): ${out.join('; ')}`);

@@ -14,7 +14,7 @@ export function AppTable({ apps, showCluster = true }: { apps: AppDto[]; showClu
         <li key={`${a.appNamespace}/${a.name}`} data-testid="app-row" data-app={a.name} data-health={a.health} className="grid gap-1 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-[minmax(0,2fr)_1fr_1fr_minmax(0,2fr)] sm:items-center dark:border-slate-800 dark:bg-slate-900">
           <div className="min-w-0">
             <p className="truncate font-semibold">
-              <Link href={`/services/${encodeURIComponent(a.cluster)}/${encodeURIComponent(a.name)}`} className="underline decoration-slate-400 underline-offset-2 hover:text-blue-700 dark:hover:text-blue-300" data-testid="app-history-link">
+              <Link prefetch={false} href={`/services/${encodeURIComponent(a.cluster)}/${encodeURIComponent(a.name)}`} className="underline decoration-slate-400 underline-offset-2 hover:text-blue-700 dark:hover:text-blue-300" data-testid="app-history-link">
                 {a.meta.displayName !== a.name ? `${a.meta.displayName} (${a.name})` : a.name}
               </Link>
             </p>

@@ -12,7 +12,7 @@ export function ServiceHistoryView({ initial }: { initial: ServiceHistoryDto }) 
   const d = useServiceHistory(initial).data;
   return (
     <div className="grid max-w-3xl gap-4">
-      <Link href="/services" className="text-sm text-blue-700 underline dark:text-blue-300">
+      <Link prefetch={false} href="/services" className="text-sm text-blue-700 underline dark:text-blue-300">
         {t('history.back')}
       </Link>
       <h1 className="text-2xl font-bold">{t('history.service', { name: d.displayName })}</h1>
