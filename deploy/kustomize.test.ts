@@ -390,6 +390,9 @@ function checkConfig(objects: K8sObject[]): string[] {
   for (const [file] of files) {
     if (file.endsWith('database-url')) files.set(file, 'postgresql://panel:canary@postgres-rw.database.svc:5432/panel');
     if (file.endsWith('auth-secret')) files.set(file, 'c'.repeat(48));
+    // The VAPID pair's shapes (base64url of a 65-byte point and a 32-byte key).
+    if (file.endsWith('vapid-public-key')) files.set(file, `B${'c'.repeat(86)}`);
+    if (file.endsWith('vapid-private-key')) files.set(file, 'c'.repeat(43));
   }
   try {
     const cfg = loadConfig({
@@ -617,7 +620,7 @@ describe.skipIf(!KUBECTL)(withKubectl('deploy/kustomize/overlays/example specifi
   it('mounts the DEV and CLOUD kubeconfigs and fetches them from Bitwarden (JSON patches)', () => {
     const { objects } = render(OVERLAY);
     expect([...referencedSecretKeys(deployment(objects)).get('homelab-panel-secrets')!].sort()).toEqual(
-      ['auth-secret', 'database-url', 'github-token', 'keycloak-client-secret', 'kubeconfig-cloud', 'kubeconfig-dev', 'metrics-token', 'proxmox-token-secret'],
+      ['auth-secret', 'database-url', 'github-token', 'keycloak-client-secret', 'kubeconfig-cloud', 'kubeconfig-dev', 'metrics-token', 'proxmox-token-secret', 'vapid-private-key', 'vapid-public-key'],
     );
     expect(container(deployment(objects)).image).toBe(`${IMAGE}:0.1.0`);
   });
