@@ -100,7 +100,9 @@ function Body() {
   const { t, locale } = useI18n();
   const { say, sayError } = useSay();
   const q = useGamingState();
-  if (q.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('gaming.checking')}</p>;
+  // Until the first answer, the placeholder holds about the height of the usual card (a state line,
+  // a sentence, the checks and a button), so the page under it does not jump when it arrives.
+  if (q.isPending) return <p className="min-h-[11.5rem] text-sm text-slate-600 dark:text-slate-400">{t('gaming.checking')}</p>;
   // A failed refetch keeps the last state on screen, with the error under it.
   if (!q.data) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">{sayError(q.error)}</p>;
   const s = q.data;
