@@ -23,7 +23,7 @@ export default async function CapacityPage() {
     <>
       <CapacityView initial={capacity} devPower={can(viewer.role, 'dev:power')} />
       <div className="mt-4">
-        {memory ? <MemoryHistoryCard initial={memory} /> : <HistoryUnavailable title="history.memory.title" />}
+        {memory ? <MemoryHistoryCard initial={memory} /> : <HistoryUnavailable memory />}
       </div>
     </>
   );

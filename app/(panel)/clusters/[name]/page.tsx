@@ -26,7 +26,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ name: 
     <>
       <ClusterDetailView initial={detail} />
       <div className="mt-4 max-w-3xl">
-        {history ? <ClusterHistory initial={history} /> : <HistoryUnavailable title="history.title" />}
+        {history ? <ClusterHistory initial={history} /> : <HistoryUnavailable />}
       </div>
       {name === DEV_CLUSTER && can(viewer.role, 'dev:power') ? (
         <div className="mt-4 max-w-xl">
