@@ -40,6 +40,16 @@ function Row({ r, timeZone, canEdit }: { r: WindowRuleDto; timeZone: string; can
   );
 }
 
+/** A labelled date/time input of the form. */
+function TimeField({ label, type, value, set }: { label: string; type: 'datetime-local' | 'time'; value: string; set: (v: string) => void }) {
+  return (
+    <label className="grid gap-1 text-sm font-medium">
+      {label}
+      <input type={type} className={field} value={value} onChange={(e) => set(e.target.value)} required />
+    </label>
+  );
+}
+
 function AddForm() {
   const { t } = useI18n();
   const { sayError } = useSay();
@@ -71,14 +81,8 @@ function AddForm() {
       </label>
       {kind === 'freeze' ? (
         <>
-          <label className="grid gap-1 text-sm font-medium">
-            {t('pw.starts')}
-            <input type="datetime-local" className={field} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required />
-          </label>
-          <label className="grid gap-1 text-sm font-medium">
-            {t('pw.ends')}
-            <input type="datetime-local" className={field} value={endsAt} onChange={(e) => setEndsAt(e.target.value)} required />
-          </label>
+          <TimeField label={t('pw.starts')} type="datetime-local" value={startsAt} set={setStartsAt} />
+          <TimeField label={t('pw.ends')} type="datetime-local" value={endsAt} set={setEndsAt} />
         </>
       ) : (
         <>
@@ -93,14 +97,8 @@ function AddForm() {
               ))}
             </div>
           </fieldset>
-          <label className="grid gap-1 text-sm font-medium">
-            {t('pw.from')}
-            <input type="time" className={field} value={from} onChange={(e) => setFrom(e.target.value)} required />
-          </label>
-          <label className="grid gap-1 text-sm font-medium">
-            {t('pw.to')}
-            <input type="time" className={field} value={to} onChange={(e) => setTo(e.target.value)} required />
-          </label>
+          <TimeField label={t('pw.from')} type="time" value={from} set={setFrom} />
+          <TimeField label={t('pw.to')} type="time" value={to} set={setTo} />
         </>
       )}
       <div className="sm:col-span-2">
