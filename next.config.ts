@@ -3,6 +3,8 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   output: 'standalone',
   poweredByHeader: false,
+  // An `integrity` on every <script src>: the prerendered `/` trusts them by hash, no nonce (issue 15).
+  experimental: { sri: { algorithm: 'sha256' } },
   // `npm run typecheck` (tsc) is its own step of the test command; the build doesn't repeat it.
   typescript: { ignoreBuildErrors: true },
   // Native/wasm-heavy server packages stay outside the bundle and are traced into the standalone output.

@@ -36,7 +36,7 @@ const burstAgent = new Agent({ connections: 6000, pipelining: 0, headersTimeout:
 const homelab = await benchHomelab(url, 'burst');
 const { cfgFile } = homelab;
 const panel = spawn(process.execPath, [path.join(STANDALONE, 'server.js')], {
-  env: { ...process.env, NODE_OPTIONS: HEAP, PORT: String(PORT), ...(LIVENESS_PORT ? { LIVENESS_PORT: String(LIVENESS_PORT) } : {}), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' },
+  env: { ...process.env, NODE_OPTIONS: HEAP, PORT: String(PORT), ...(LIVENESS_PORT ? { LIVENESS_PORT: String(LIVENESS_PORT) } : {}), HOSTNAME: 'localhost', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' },
   stdio: ['ignore', process.env.BENCH_PANEL_LOG ? fs.openSync(process.env.BENCH_PANEL_LOG, 'w') : 'ignore', 'pipe'],
 });
 // Never leave the panel behind, whatever happens to this script.

@@ -66,7 +66,7 @@ const homelab = await benchHomelab(url, 'bench', { scale, latencyMs, syncDelayMs
 const { sim, cfgFile } = homelab;
 const panel = spawn(process.execPath, [path.join(STANDALONE, 'server.js')], {
   // BENCH_PANEL_NODE_OPTIONS=--max-old-space-size=192 bounds the heap: RSS then shows whether memory is really retained.
-  env: { ...process.env, NODE_OPTIONS: `${process.env.BENCH_PANEL_NODE_OPTIONS ?? ''}${INSPECT_PORT ? ` --inspect=127.0.0.1:${INSPECT_PORT}` : ''}`, PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn' },
+  env: { ...process.env, NODE_OPTIONS: `${process.env.BENCH_PANEL_NODE_OPTIONS ?? ''}${INSPECT_PORT ? ` --inspect=127.0.0.1:${INSPECT_PORT}` : ''}`, PORT: String(PORT), HOSTNAME: 'localhost', HOMELAB_CONFIG: cfgFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });

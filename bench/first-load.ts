@@ -18,7 +18,7 @@ const build = JSON.parse(fs.readFileSync(path.join(dir, 'build-manifest.json'), 
 
 function manifestFile(route: string): string {
   const rel = route === '/' ? '' : route;
-  for (const group of ['(panel)', '']) {
+  for (const group of ['[locale]/[audience]/(panel)', '[locale]', '(panel)', '']) {
     const f = path.join(dir, 'server/app', group, rel, 'page_client-reference-manifest.js');
     if (fs.existsSync(f)) return f;
   }

@@ -71,7 +71,7 @@ const panel = spawn(process.execPath, [...(PROF ? ['--cpu-prof', `--cpu-prof-dir
     ...process.env,
     NODE_OPTIONS: HEAP,
     PORT: String(PORT),
-    HOSTNAME: '127.0.0.1',
+    HOSTNAME: 'localhost',
     HOMELAB_CONFIG: cfgFile,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',

@@ -147,7 +147,7 @@ async function startFaultyPanel() {
   fs.writeFileSync(file, stringify({ ...cfg, server: { ...cfg.server, publicUrl: FAULTY }, database: { ...cfg.database, url: viaProxy.toString() }, upstreams: { timeoutMs: BOUND_MS } }));
   const log = fs.openSync(path.join(E2E_DIR, 'panel-faults.log'), 'a');
   panel = spawn(process.execPath, ['.next/standalone/server.js'], {
-    env: { ...process.env, PORT: String(PANEL_PORT + 2), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: file, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PORT: String(PANEL_PORT + 2), HOSTNAME: 'localhost', HOMELAB_CONFIG: file, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', log, log],
   });
   const ready = await until(async () => (await fetch(`${FAULTY}/api/readyz`)).ok, 60_000);

@@ -55,7 +55,7 @@ test.beforeAll(async () => {
   );
   const log = fs.openSync(path.join(dir, 'panel.log'), 'a');
   panel = spawn(process.execPath, ['.next/standalone/server.js'], {
-    env: { ...process.env, PORT: String(PORT), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: cfg, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PORT: String(PORT), HOSTNAME: 'localhost', HOMELAB_CONFIG: cfg, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', log, log],
   });
   for (let i = 0; ; i++) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { signIn } from './support/login';
 
@@ -19,6 +20,32 @@ test.describe('security headers', () => {
     await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
     expect(violations).toEqual([]);
   });
+
+  // The signed-in `/` is prerendered (issue 15): no nonce, the hash of each of its scripts instead.
+  for (const user of ['marie', 'paul'] as const) {
+    test(`${user}'s / is a shell trusted by hashes: every script of its HTML is in the header, nothing is blocked`, async ({ page }) => {
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
+      });
+      await signIn(page, user);
+      const res = await page.goto('/');
+      const csp = res!.headers()['content-security-policy'];
+      expect(csp).not.toContain("'nonce-");
+      expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+ 'strict-dynamic'/);
+      const html = await res!.text();
+      const sources = new Set(csp.split(/[\s;]+/));
+      const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\bsrc=/.test(m[1]) && m[2] !== '');
+      expect(inline.length).toBeGreaterThan(0);
+      for (const m of inline) expect(sources, m[2].slice(0, 60)).toContain(`'sha256-${createHash('sha256').update(m[2]).digest('base64')}'`);
+      for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) expect(sources, m[1]).toContain(`'${/integrity="([^"]+)"/.exec(m[0])?.[1]}'`);
+      // The name arrives after load, never in the HTML (the same for everyone of the role).
+      await expect(page.getByTestId('user-name')).not.toBeEmpty();
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Hello');
+      expect(html).not.toContain((await page.getByTestId('user-name').textContent())!);
+      expect(violations).toEqual([]);
+    });
+  }
 
   test('API answers carry nosniff too', async ({ request }) => {
     const res = await request.get('/api/healthz');

@@ -2,6 +2,8 @@
 // A new live card: its key here, its topic's row in TOPIC_KEYS (a test checks every published topic has one).
 
 export const queryKeys = {
+  /** The signed-in person (the header's name): no topic, read once per tab. */
+  me: () => ['me'] as const,
   home: () => ['home'] as const,
   clusters: () => ['clusters'] as const,
   cluster: (name: string) => ['clusters', name] as const,
@@ -18,6 +20,8 @@ export const queryKeys = {
   candidates: () => ['promotions', 'candidates'] as const,
   promotion: (id: string) => ['promotions', 'one', id] as const,
   promotionWindows: () => ['promotions', 'windows'] as const,
+  /** The admin's home badge; under the promotions prefix, so the promotions topic refreshes it. */
+  pendingPromotions: () => ['promotions', 'pending'] as const,
 };
 
 type KeyPrefix = readonly string[];

@@ -12,21 +12,33 @@ import { ServiceTiles } from './service-tiles';
 // The home screen. `gaming` and `promotions` are slots filled by the page with the other features' cards.
 // Phone first: the gaming card comes right after the greeting, for everyone (on a 390×844 phone its
 // button is in the first screen); `#gaming` (the manifest's "Start gaming" shortcut) scrolls to it.
-export function HomeView({ initial, gaming, promotions }: { initial: HomeDto; gaming: React.ReactNode; promotions: React.ReactNode }) {
+// The page is a prerendered shell (issue 15): the data arrives after load from /api/services/home.
+// The greeting holds its line's height until then; what comes after the gaming card is rendered only
+// with the data, and nothing is painted below it, so nothing that is on screen moves.
+export function HomeView({ gaming, promotions }: { gaming: React.ReactNode; promotions: React.ReactNode }) {
   const { t } = useI18n();
-  const q = useHome(initial);
+  const q = useHome();
   const d = q.data;
   return (
     <div className="grid gap-4">
-      <h1 className="text-2xl font-bold">{t('home.hello', { name: d.firstName })}</h1>
+      <h1 className="min-h-8 text-2xl font-bold">{d ? t('home.hello', { name: d.firstName }) : null}</h1>
       <section id="gaming" aria-label={t('gaming.card')} className="scroll-mt-4">
         {gaming}
       </section>
+      {d ? <HomeData d={d} fetchedAt={q.dataUpdatedAt} promotions={promotions} /> : null}
+    </div>
+  );
+}
+
+function HomeData({ d, fetchedAt, promotions }: { d: HomeDto; fetchedAt: number; promotions: React.ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
       <section aria-labelledby="health-h">
         <Card title={<span id="health-h">{t('home.health')}</span>}>
           <div className="grid gap-2">
             <HealthSummary health={d.health} />
-            <FreshnessNote f={d.appsFreshness} source="Argo CD" fetchedAt={q.dataUpdatedAt} />
+            <FreshnessNote f={d.appsFreshness} source="Argo CD" fetchedAt={fetchedAt} />
           </div>
         </Card>
       </section>
@@ -40,16 +52,16 @@ export function HomeView({ initial, gaming, promotions }: { initial: HomeDto; ga
             <h2 id="clusters-h" className="text-lg font-semibold">{t('home.clusters')}</h2>
             <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
               {d.admin.clusters.map((c) => (
-                <ClusterCard key={c.name} c={c} fetchedAt={q.dataUpdatedAt} />
+                <ClusterCard key={c.name} c={c} fetchedAt={fetchedAt} />
               ))}
             </div>
           </section>
           <section aria-label={t('home.capacity')} className="grid gap-3 md:grid-cols-2">
-            <ProxmoxPanel p={d.admin.capacity.proxmox} fetchedAt={q.dataUpdatedAt} compact />
+            <ProxmoxPanel p={d.admin.capacity.proxmox} fetchedAt={fetchedAt} compact />
             {promotions}
           </section>
         </>
       ) : null}
-    </div>
+    </>
   );
 }

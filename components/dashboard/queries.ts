@@ -5,11 +5,12 @@ import type { ClusterSummary } from '@/lib/live/types';
 import { queryKeys } from '@/lib/query-keys';
 import { apiFetch as getJson } from '../providers/api-fetch';
 
-// The dashboard's queries: first data from the server render, then refetched only when the live
+// The dashboard's queries: first data from the server render (the home screen's: fetched after load), then refetched only when the live
 // stream says the topic changed (components/live). No polling.
 
-export function useHome(initial: HomeDto) {
-  return useQuery({ queryKey: queryKeys.home(), queryFn: () => getJson<HomeDto>('/api/services/home'), initialData: initial });
+/** The home screen's data: none in the page (a prerendered shell), fetched after load. */
+export function useHome() {
+  return useQuery({ queryKey: queryKeys.home(), queryFn: () => getJson<HomeDto>('/api/services/home') });
 }
 
 export function useClusters(initial: ClusterSummary[]) {

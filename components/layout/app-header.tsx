@@ -1,17 +1,19 @@
 import Link from 'next/link';
-import type { MessageKey } from '@/lib/i18n';
+import type { Locale, MessageKey } from '@/lib/i18n';
+import { translator } from '@/lib/i18n/catalogue';
 import { can, type Permission } from '@/lib/permissions';
-import type { Role } from '@/lib/roles';
+import type { Audience } from '@/lib/shell/audience';
 import { LiveStatus } from '../live/live-status';
-import { requestLocale } from '../providers/locale';
 import { Badge } from '../ui/badge';
 import { LocaleSwitch } from '../ui/locale-switch';
 import { AccountMenu, TabBar, TopNav } from './nav';
 import { SignOutButton } from './sign-out-button';
+import { ViewerName } from './viewer-name';
 
 // The panel's header on every page: navigation (by permission; a bottom tab bar on phones), the live
 // stream's state, the language switch and the signed-in person. It also keeps the tab's live stream
 // open. The family sees Home and Gaming only: the other pages are the admin's (lib/permissions.ts).
+// The same for everyone of a role (audience = role) and language: the name comes from /api/me.
 const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/', label: 'nav.home', permission: 'home:view' },
   { href: '/gaming', label: 'nav.gaming', permission: 'gaming:power' },
@@ -22,9 +24,9 @@ const NAV: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: '/audit', label: 'nav.audit', permission: 'audit:read' },
 ];
 
-export async function AppHeader({ user }: { user: { name: string; role: Role } }) {
-  const { locale, t } = await requestLocale();
-  const items = NAV.filter((n) => can(user.role, n.permission)).map((n) => ({ href: n.href, label: t(n.label) }));
+export function AppHeader({ locale, audience }: { locale: Locale; audience: Audience }) {
+  const t = translator(locale);
+  const items = NAV.filter((n) => can(audience, n.permission)).map((n) => ({ href: n.href, label: t(n.label) }));
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">
@@ -37,22 +39,20 @@ export async function AppHeader({ user }: { user: { name: string; role: Role } }
         <TopNav items={items} label={t('nav.main')} />
         <div className="ml-auto flex items-center gap-2">
           <LiveStatus labels={{ open: t('live.connected'), reconnecting: t('live.reconnecting'), connecting: t('live.connecting') }} />
-          <AccountMenu name={user.name.split(/\s+/)[0] ?? user.name} label={t('nav.account', { name: user.name })}>
+          <AccountMenu>
             <LocaleSwitch locale={locale} label={t('locale.label')} />
             <span className="flex items-center gap-2">
-              <span className="text-sm" data-testid="user-name">
-                {user.name}
-              </span>
-              <Badge tone={user.role === 'admin' ? 'info' : 'neutral'}>
-                <span data-testid="user-role" data-role={user.role}>
-                  {t(`role.${user.role}`)}
+              <ViewerName />
+              <Badge tone={audience === 'admin' ? 'info' : 'neutral'}>
+                <span data-testid="user-role" data-role={audience}>
+                  {t(`role.${audience}`)}
                 </span>
               </Badge>
             </span>
             <Link href="/settings/notifications" prefetch={false} className="rounded-lg px-2 py-2 text-sm underline hover:bg-slate-100 dark:hover:bg-slate-800" data-testid="user-notifications">
               {t('nav.notifications')}
             </Link>
-            <SignOutButton />
+            <SignOutButton label={t('auth.signOut')} />
           </AccountMenu>
         </div>
       </div>

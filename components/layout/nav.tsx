@@ -2,11 +2,13 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
+import { useI18n } from '../providers/i18n';
+import { firstName, useMe } from './use-me';
 
 // The panel's navigation, one list of items (filtered by role and translated by the header):
 // inline in the header from 640 px up; below, a bottom tab bar within thumb's reach, whose last tab
-// opens the rest ("More") when there are more items than fit in four tabs at 360 px. Every page is
-// dynamic, so links do not prefetch (a prefetch would render the page on the server for nothing).
+// opens the rest ("More") when there are more items than fit in four tabs at 360 px. Links do not
+// prefetch: every page but `/` renders per request (a prefetch would render it for nothing).
 export type NavItem = { href: string; label: string };
 
 const current = (path: string, href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
@@ -72,20 +74,23 @@ export function TabBar({ items, label, more }: { items: NavItem[]; label: string
   );
 }
 
-/** The signed-in person's controls (language, sign out): in the header from 640 px up, behind a button below. */
-export function AccountMenu({ name, label, children }: { name: string; label: string; children: React.ReactNode }) {
+/** The signed-in person's controls (language, sign out): in the header from 640 px up, behind a
+ * button below. The button holds its width before the name arrives from /api/me (no shift). */
+export function AccountMenu({ children }: { children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
+  const { t } = useI18n();
+  const name = useMe().data?.name ?? '';
   return (
     <div className="relative flex items-center">
       <button
         type="button"
         aria-expanded={open}
         aria-controls="account-menu"
-        aria-label={label}
+        aria-label={t('nav.account', { name })}
         onClick={() => setOpen((o) => !o)}
-        className="flex min-h-11 max-w-[6.5rem] items-center gap-1 rounded-lg px-2 text-sm font-medium hover:bg-slate-100 sm:hidden dark:hover:bg-slate-800"
+        className="flex min-h-11 w-[6.5rem] items-center justify-end gap-1 rounded-lg px-2 text-sm font-medium hover:bg-slate-100 sm:hidden dark:hover:bg-slate-800"
       >
-        <span className="truncate">{name}</span>
+        <span className="truncate">{firstName(name)}</span>
         <span aria-hidden="true">▾</span>
       </button>
       <div

@@ -27,9 +27,14 @@ function inlineActionNames(file: string): string[] {
   return [...src.matchAll(/(?:async\s+)?function\s+(\w+)\s*\([^)]*\)\s*\{\s*['"]use server['"]/g)].map((m) => m[1]);
 }
 
-/** "app/(panel)/page" → "/", "app/signin/page" → "/signin". */
+/** "app/[locale]/[audience]/(panel)/page" → "/", "app/[locale]/signin/page" → "/signin" (the proxy's rewrite undone). */
 function pageOf(worker: string): string {
-  const segments = worker.replace(/^app\//, '').replace(/\/?page$/, '').split('/').filter((s) => s && !/^\(.*\)$/.test(s));
+  const segments = worker
+    .replace(/^app\//, '')
+    .replace(/^\[locale\]\/(\[audience\]\/)?/, '')
+    .replace(/\/?page$/, '')
+    .split('/')
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   return `/${segments.join('/')}`;
 }
 

@@ -41,6 +41,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/dev-power': 'admin',
   'GET /api/promotions': 'admin',
   'GET /api/promotions/candidates': 'admin',
+  'GET /api/promotions/pending': 'admin',
   'GET /api/promotions/[id]': 'admin',
   'POST /api/promotions': 'admin',
   'POST /api/promotions/batch': 'admin',
@@ -60,8 +61,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
 };
 
 export const ACTION_ACCESS: Record<string, Access> = {
-  'app/signin/page.tsx#signInWithKeycloak': 'public',
-  'app/(panel)/promotions/actions.ts#pendingPromotionsCount': 'admin',
+  'app/[locale]/signin/page.tsx#signInWithKeycloak': 'public',
 };
 
 /** Sample values for dynamic segments. */

@@ -61,7 +61,7 @@ export async function startExtraPanel(dbUrl: string, promotion: Record<string, u
   fs.writeFileSync(file, stringify(cfg), { mode: 0o600 });
   const log = fs.openSync(path.join(E2E_DIR, `${logName}.log`), 'a');
   const child = spawn(process.execPath, ['.next/standalone/server.js'], {
-    env: { ...process.env, PORT: String(PANEL_PORT + 2), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: file, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PORT: String(PANEL_PORT + 2), HOSTNAME: 'localhost', HOMELAB_CONFIG: file, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', log, log],
   });
   for (let i = 0; i < 120; i++) {

@@ -51,7 +51,7 @@ fs.writeFileSync(
 function startPanel(p: number, logName: string) {
   const log = fs.openSync(path.join(E2E_DIR, logName), 'a');
   const child = spawn(process.execPath, ['.next/standalone/server.js'], {
-    env: { ...process.env, PORT: String(p), HOSTNAME: '127.0.0.1', HOMELAB_CONFIG: configFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PORT: String(p), HOSTNAME: 'localhost', HOMELAB_CONFIG: configFile, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', log, log],
   });
   child.on('exit', (code) => {

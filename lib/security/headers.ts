@@ -1,18 +1,24 @@
-// Security headers of every page: a strict, nonce-based Content-Security-Policy for Next's scripts,
+// Security headers of every page: a strict Content-Security-Policy for Next's scripts (a nonce per
+// answer, or the hashes of a prerendered page's scripts with 'strict-dynamic'),
 // and the usual hardening headers. Pure, so it is unit-tested.
 
 export interface CspOptions {
-  nonce: string;
+  /** A fresh nonce per answer (pages rendered per request)… */
+  nonce?: string;
+  /** …or the hashes of a prerendered page's scripts (`'sha256-…'` sources: lib/security/shell-csp.ts). */
+  hashes?: string[];
   /** Origins a form may post or redirect to (the Keycloak issuer: sign-in and sign-out redirect there). */
   formTargets: string[];
   /** Origins tiles may load icon images from (`icons.imageOrigins`). */
   imageOrigins?: string[];
 }
 
-export function contentSecurityPolicy({ nonce, formTargets, imageOrigins = [] }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, hashes = [], formTargets, imageOrigins = [] }: CspOptions): string {
+  const trusted = [...(nonce ? [`'nonce-${nonce}'`] : []), ...hashes];
+  // Without a nonce or a hash nothing is trusted: 'strict-dynamic' then blocks every script (fail closed).
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    `script-src 'self' ${trusted.length ? `${trusted.join(' ')} ` : ''}'strict-dynamic'`,
     // Next and Tailwind emit some inline style attributes; scripts stay strict.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${imageOrigins.length ? ` ${imageOrigins.join(' ')}` : ''}`,

@@ -1,9 +1,17 @@
-// GET /api/me — who the caller is (401 JSON without a session).
-import { getCurrentUser } from '@/server/services/users/get-current-user';
+// GET /api/me — who the caller is (401 JSON without a session). The header of every page asks it once
+// per tab: the language the person reads the panel in is remembered here for their notifications.
+import type { NextRequest } from 'next/server';
+import { LOCALE_COOKIE, pickLocale } from '@/lib/i18n';
 import { jsonRoute, route } from '@/server/http/respond';
+import { getCurrentUser } from '@/server/services/users/get-current-user';
+import { rememberLocale } from '@/server/services/users/remember-locale';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route('GET /api/me', () => {
-  return jsonRoute(() => getCurrentUser());
+export const GET = route('GET /api/me', (req: NextRequest) => {
+  return jsonRoute(async () => {
+    const me = await getCurrentUser();
+    if (me.role !== 'none') await rememberLocale(pickLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get('accept-language')));
+    return me;
+  });
 });

@@ -5,8 +5,8 @@ import { requestCtx, type Ctx } from '../../context';
 import { log } from '../../log';
 
 // The language the person uses the panel in, remembered so their notifications are written in it
-// (issue 16). Called by the panel layout on each page: one conditional UPDATE that changes a row only
-// when the language differs. Not audited (a preference of display, like the cookie it mirrors). Only the layout calls it, after viewerOrRedirect.
+// (issue 16). One conditional UPDATE that changes a row only
+// when the language differs. Not audited (a preference of display, like the cookie it mirrors). Called by GET /api/me (the header asks it once per tab).
 export async function rememberLocale(locale: string, ctx: Ctx = requestCtx()): Promise<void> {
   const actor = await requirePermission('home:view', ctx);
   if (!isLocale(locale)) return;

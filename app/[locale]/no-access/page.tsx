@@ -20,7 +20,7 @@ export default async function NoAccessPage() {
         {t('auth.noAccess')} <strong>{t('auth.askAccess')}</strong>
         {t('auth.askAccessWhy')}
       </p>
-      <SignOutButton />
+      <SignOutButton label={t('auth.signOut')} />
     </main>
   );
 }
