@@ -65,7 +65,12 @@ function answer(req: NextRequest, session: Session | null): NextResponse {
   }
   const audience = audienceOf(session.user.role);
   if (!audience) return withHeaders(req, NextResponse.redirect(new URL('/no-access', req.nextUrl)));
-  if (path === '/') return withHeaders(req, null, `/${locale}/${audience}`, shellHashes(locale, audience));
+  if (path === '/') {
+    const res = withHeaders(req, null, `/${locale}/${audience}`, shellHashes(locale, audience));
+    // Next marks a prerendered page for shared caches; this one is per role and language, behind a session.
+    res.headers.set('Cache-Control', 'private, no-cache');
+    return res;
+  }
   return withHeaders(req, null, `/${locale}/${audience}${path}`);
 }
 

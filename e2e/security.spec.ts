@@ -32,6 +32,7 @@ test.describe('security headers', () => {
       const res = await page.goto('/');
       const csp = res!.headers()['content-security-policy'];
       expect(csp).not.toContain("'nonce-");
+      expect(res!.headers()['cache-control']).toBe('private, no-cache');
       expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+ 'strict-dynamic'/);
       const html = await res!.text();
       const sources = new Set(csp.split(/[\s;]+/));
