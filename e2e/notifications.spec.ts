@@ -23,6 +23,7 @@ const telegrams = async () => (await control<{ messages: { chat_id: string; text
 const pushes = async (sub: Sub) => (await control<{ messages: Push[] }>('/push/messages')).messages.filter((m) => sub.endpoint.endsWith(`/${m.subscription}`));
 const payloads = async (sub: Sub) => (await pushes(sub)).filter((m) => m.status === 201).map((m) => JSON.parse(m.payload ?? '{}') as { title: string; body: string; url: string });
 const SERVICE = 'audiobookshelf';
+const IMAGE = 'ghcr.io/advplyr/audiobookshelf';
 const DEV = `kubernetes/overlays/dev/${SERVICE}/kustomization.yaml`;
 
 async function subscribeDevice(page: Page): Promise<Sub> {
@@ -49,7 +50,10 @@ test('a candidate passes soak → ntfy + decrypted Web Push → the link opens t
   await page.reload();
   await expect(page.getByTestId('push-count')).toHaveText('Devices signed up: 1');
 
-  // DEV gets a new version, but DEV is broken: the soak gate fails and nobody is told.
+  // DEV gets a new version, but DEV is broken: the soak gate fails and nobody is told. The image is
+  // marked bad so the simulated sync itself ends Degraded (a Healthy window between the sync and the
+  // knob below would let a slow machine announce it).
+  await control('/images/bad', { ref: `${IMAGE}:2.18.0` });
   await control(`/argocd/apps/${SERVICE}-dev/status`, { health: 'Degraded', message: 'e2e: not yet' });
   const text = execFileSync('git', ['-C', endpoints().github.repoPath, 'show', `main:${DEV}`], { encoding: 'utf8' });
   await control('/github/external-commit', { message: `chore(${SERVICE}): bump DEV to 2.18.0`, files: { [DEV]: text.replace(/newTag: "[^"]+"/, 'newTag: "2.18.0"') } });
@@ -60,6 +64,7 @@ test('a candidate passes soak → ntfy + decrypted Web Push → the link opens t
   expect((await notices()).filter((n) => n.title === `Ready to promote: ${SERVICE}`)).toHaveLength(0);
 
   // DEV turns healthy: with the e2e soak of 0 h the candidate is ready → told once, on both channels.
+  await control('/images/bad', { ref: `${IMAGE}:2.18.0`, bad: false });
   await control(`/argocd/apps/${SERVICE}-dev/status`, { health: 'Healthy', sync: 'Synced' });
   const link = `${PANEL_URL}/promotions?candidate=${SERVICE}`;
   await expect.poll(async () => (await notices()).filter((n) => n.title === `Ready to promote: ${SERVICE}`), { timeout: 20_000 }).toHaveLength(1);
