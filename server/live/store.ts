@@ -165,8 +165,6 @@ export class LiveStore {
     });
   }
 
-
-
   appsFreshness(): Freshness {
     return this.effective(this.appsState.freshness);
   }
