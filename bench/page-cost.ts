@@ -130,8 +130,14 @@ function lighthouse(user: string, cookie: string, p: string) {
         stdio: ['ignore', 'ignore', 'ignore'],
       });
       type Category = { score: number; auditRefs: { id: string; weight: number }[] };
-      const r = JSON.parse(fs.readFileSync(out, 'utf8')) as { categories: Record<string, Category>; audits: Record<string, { numericValue?: number; score: number | null }> };
-      for (const c of ['accessibility', 'best-practices']) for (const a of r.categories[c].auditRefs) if (a.weight > 0 && r.audits[a.id].score !== null && r.audits[a.id].score! < 1) failed.add(a.id);
+      type Audit = { numericValue?: number; score: number | null; details?: { items?: { issueType?: string; subItems?: { items?: unknown[] } }[] } };
+      const r = JSON.parse(fs.readFileSync(out, 'utf8')) as { categories: Record<string, Category>; audits: Record<string, Audit> };
+      for (const c of ['accessibility', 'best-practices'])
+        for (const a of r.categories[c].auditRefs) {
+          const audit = r.audits[a.id];
+          const what = (audit.details?.items ?? []).map((i) => `${i.issueType ?? ''}${i.subItems?.items ? JSON.stringify(i.subItems.items).slice(0, 300) : ''}`).join(' ');
+          if (a.weight > 0 && audit.score !== null && audit.score < 1) failed.add(`${a.id}${what ? ` (${what})` : ''}`);
+        }
       runs.push({
         performance: Math.round(r.categories.performance.score * 100),
         accessibility: Math.round(r.categories.accessibility.score * 100),
