@@ -226,6 +226,7 @@ function checkRbac(objects: K8sObject[]): string[] {
     ...['nodes', 'pods', 'namespaces', 'events'].flatMap((r) => READ_VERBS_LIST.map((v) => `/${r}/${v}`)),
     ...['nodes', 'pods'].flatMap((r) => ['get', 'list'].map((v) => `metrics.k8s.io/${r}/${v}`)),
     ...READ_VERBS_LIST.map((v) => `argoproj.io/applications/${v}`),
+    ...['list', 'watch'].flatMap((v) => [`networking.k8s.io/ingresses/${v}`, `gateway.networking.k8s.io/httproutes/${v}`]),
   ];
   for (const n of needed) if (!granted.has(n)) p.push(`ClusterRole: missing ${n}`);
   const bindings = ofKind(objects, 'ClusterRoleBinding');

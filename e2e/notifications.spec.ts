@@ -19,9 +19,11 @@ type Notice = { topic: string; title?: string; message: string; click?: string }
 type Push = { subscription: string; status: number; vapid: { ok: boolean }; payload: string | null; encoding: string };
 type Sub = { endpoint: string; keys: { p256dh: string; auth: string } };
 const notices = async () => (await control<{ messages: Notice[] }>('/ntfy/messages')).messages;
+const telegrams = async () => (await control<{ messages: { chat_id: string; text: string }[] }>('/telegram/messages')).messages;
 const pushes = async (sub: Sub) => (await control<{ messages: Push[] }>('/push/messages')).messages.filter((m) => sub.endpoint.endsWith(`/${m.subscription}`));
 const payloads = async (sub: Sub) => (await pushes(sub)).filter((m) => m.status === 201).map((m) => JSON.parse(m.payload ?? '{}') as { title: string; body: string; url: string });
 const SERVICE = 'audiobookshelf';
+const IMAGE = 'ghcr.io/advplyr/audiobookshelf';
 const DEV = `kubernetes/overlays/dev/${SERVICE}/kustomization.yaml`;
 
 async function subscribeDevice(page: Page): Promise<Sub> {
@@ -48,7 +50,10 @@ test('a candidate passes soak → ntfy + decrypted Web Push → the link opens t
   await page.reload();
   await expect(page.getByTestId('push-count')).toHaveText('Devices signed up: 1');
 
-  // DEV gets a new version, but DEV is broken: the soak gate fails and nobody is told.
+  // DEV gets a new version, but DEV is broken: the soak gate fails and nobody is told. The image is
+  // marked bad so the simulated sync itself ends Degraded (a Healthy window between the sync and the
+  // knob below would let a slow machine announce it).
+  await control('/images/bad', { ref: `${IMAGE}:2.18.0` });
   await control(`/argocd/apps/${SERVICE}-dev/status`, { health: 'Degraded', message: 'e2e: not yet' });
   const text = execFileSync('git', ['-C', endpoints().github.repoPath, 'show', `main:${DEV}`], { encoding: 'utf8' });
   await control('/github/external-commit', { message: `chore(${SERVICE}): bump DEV to 2.18.0`, files: { [DEV]: text.replace(/newTag: "[^"]+"/, 'newTag: "2.18.0"') } });
@@ -59,6 +64,7 @@ test('a candidate passes soak → ntfy + decrypted Web Push → the link opens t
   expect((await notices()).filter((n) => n.title === `Ready to promote: ${SERVICE}`)).toHaveLength(0);
 
   // DEV turns healthy: with the e2e soak of 0 h the candidate is ready → told once, on both channels.
+  await control('/images/bad', { ref: `${IMAGE}:2.18.0`, bad: false });
   await control(`/argocd/apps/${SERVICE}-dev/status`, { health: 'Healthy', sync: 'Synced' });
   const link = `${PANEL_URL}/promotions?candidate=${SERVICE}`;
   await expect.poll(async () => (await notices()).filter((n) => n.title === `Ready to promote: ${SERVICE}`), { timeout: 20_000 }).toHaveLength(1);
@@ -67,8 +73,15 @@ test('a candidate passes soak → ntfy + decrypted Web Push → the link opens t
   const push = (await pushes(device)).find((m) => m.payload?.includes(SERVICE))!;
   expect(push).toMatchObject({ status: 201, encoding: 'aes128gcm', vapid: { ok: true } });
   expect(JSON.parse(push.payload!)).toMatchObject({ url: link, body: expect.stringContaining('2.17.7 → 2.18.0') });
+  // The same message in Paul's Telegram chat (the simulated Bot API): title, text and link.
+  await expect.poll(async () => (await telegrams()).filter((m) => m.text.startsWith(`Ready to promote: ${SERVICE}\n`)), { timeout: 10_000 }).toHaveLength(1);
+  const tg = (await telegrams()).find((m) => m.text.startsWith(`Ready to promote: ${SERVICE}\n`))!;
+  expect(tg.chat_id).toBe(endpoints().telegram!.chatId);
+  expect(tg.text).toContain('2.17.7 → 2.18.0');
+  expect(tg.text.endsWith(`\n${link}`)).toBe(true);
   await page.waitForTimeout(3_000);
   expect((await notices()).filter((n) => n.title === `Ready to promote: ${SERVICE}`)).toHaveLength(1); // once
+  expect((await telegrams()).filter((m) => m.text.startsWith(`Ready to promote: ${SERVICE}\n`))).toHaveLength(1);
 
   // A freeze, set by Paul for the exam week.
   const freeze = await page.request.post('/api/promotions/windows', { data: { kind: 'freeze', startsAt: parisLocal(-60), endsAt: parisLocal(120), reason: 'exam week' } });
@@ -95,7 +108,9 @@ test('a candidate passes soak → ntfy + decrypted Web Push → the link opens t
   await p.getByRole('dialog', { name: 'This changes PROD' }).getByRole('button', { name: 'Yes, promote' }).click();
   await expect(card.getByRole('alert')).toContainText(/PROD is frozen until \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/Paris\): exam week\. Nothing was committed\./);
 
-  // Paul lifts the freeze on the same page; the approval goes through.
+  // Paul lifts the freeze on the same page; the approval goes through. Telegram is down meanwhile:
+  // its "committed" message is tried maxAttempts (3) times, then shown to Paul as not delivered.
+  await control('/telegram/fail', { status: 500, count: 1_000 });
   const windows = p.getByTestId('windows');
   await windows.getByRole('button', { name: 'Remove' }).click();
   await expect(windows).toContainText('No window and no freeze');
@@ -105,6 +120,14 @@ test('a candidate passes soak → ntfy + decrypted Web Push → the link opens t
   await expect(p.getByTestId('commit-sha')).toBeVisible();
   expect(await noHorizontalScroll(p)).toBe(true);
   await phone.close();
+  try {
+    await expect(async () => {
+      await page.goto('/settings/notifications');
+      await expect(page.getByTestId('failures').getByRole('listitem').filter({ hasText: 'Telegram answered 500: Internal Server Error' }).filter({ hasText: 'tried 3 times' }).first()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+  } finally {
+    await control('/telegram/clear', {});
+  }
 });
 
 test('Start → the "ready" push and ntfy message go to the person who tapped it, in their language', async ({ page, browser }) => {

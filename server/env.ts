@@ -350,6 +350,7 @@ export function insecureUpstreams(cfg: Config): string[] {
   for (const c of cfg.clusters) if (c.tls.insecureSkipVerify) out.push(`clusters.${c.name}`);
   if (cfg.proxmox?.tls.insecureSkipVerify) out.push('proxmox');
   if (cfg.github?.tls.insecureSkipVerify) out.push('github');
+  if (cfg.promotion.notify.telegram?.tls.insecureSkipVerify) out.push('promotion.notify.telegram');
   return out;
 }
 

@@ -36,7 +36,8 @@ export function homelabConfigFromEndpoints(
     // Notifications go to the simulator's ntfy sink (listed on the control API); extra keeps them
     // unless it names its own `notify`.
     const promotion = (extra.promotion ?? {}) as Record<string, unknown>;
-    extra.promotion = { notify: { ntfy: { url: `${ep.ntfy.url}/paul-homelab` } }, ...promotion };
+    const telegram = ep.telegram ? { telegram: { botToken: ep.telegram.botToken, chatId: ep.telegram.chatId, apiUrl: ep.telegram.apiUrl, tls: { caFile: ep.telegram.caFile } } } : {};
+    extra.promotion = { notify: { ntfy: { url: `${ep.ntfy.url}/paul-homelab` }, ...telegram }, ...promotion };
     const gaming = (extra.gaming ?? cfg.gaming) as Record<string, unknown>;
     extra.gaming = { ntfy: { url: ep.ntfy.url, topics: { marie: 'marie-gaming', 'paul@homelab.example': 'paul-homelab' }, adminTopic: 'paul-homelab' }, ...gaming };
   }

@@ -9,6 +9,7 @@ import type { GithubSim } from './github';
 import type { KubeSim } from './kubernetes';
 import type { NtfySim } from './ntfy';
 import type { PushSim } from './push';
+import type { TelegramSim } from './telegram';
 import type { OidcSim } from './oidc';
 import type { ProxmoxSim } from './proxmox';
 import type { TcpMode, TcpProxy } from './tcp-proxy';
@@ -22,6 +23,7 @@ export interface ControlTargets {
   badImages: BadImages;
   ntfy?: NtfySim;
   push?: PushSim;
+  telegram?: TelegramSim;
   tcp?: Map<string, TcpProxy>;
 }
 
@@ -29,6 +31,11 @@ export interface ControlTargets {
 export interface ControlServer extends Omit<SimServer, 'caFile'> {
   /** TCP fault proxies (e.g. `database`) a harness registers, driven by `POST /tcp/<name>`. */
   tcp: Map<string, TcpProxy>;
+}
+
+function telegramOf(t: ControlTargets): TelegramSim {
+  if (!t.telegram) throw new HttpError(404, 'no Telegram Bot API in this simulator');
+  return t.telegram;
 }
 
 function pushOf(t: ControlTargets): PushSim {
@@ -188,6 +195,17 @@ const ROUTES: Route[] = [
   ['POST', /^\/push\/fail$/, (t, _m, b) => {
     if (typeof b.status !== 'number' || b.status < 400 || b.status > 599) throw new HttpError(400, 'status (400-599) is required');
     pushOf(t).failNext(b.status, typeof b.count === 'number' ? b.count : 1);
+    return { ok: true };
+  }],
+  // Telegram: the messages the bot sent, every call with its answer, and a knob to fail the next ones.
+  ['GET', /^\/telegram\/messages$/, (t) => ({ count: telegramOf(t).messages.length, messages: telegramOf(t).messages.slice(-200), calls: telegramOf(t).calls.slice(-200).map(({ token: _t, ...c }) => c) })],
+  ['POST', /^\/telegram\/clear$/, (t) => {
+    telegramOf(t).clear();
+    return { ok: true };
+  }],
+  ['POST', /^\/telegram\/fail$/, (t, _m, b) => {
+    if (typeof b.status !== 'number' || b.status < 400 || b.status > 599) throw new HttpError(400, 'status (400-599) is required');
+    telegramOf(t).failNext(b.status, typeof b.count === 'number' ? b.count : 1);
     return { ok: true };
   }],
   ['GET', /^\/oidc\/grants$/, (t) => t.oidc.grants],

@@ -9,6 +9,7 @@ import { GAMING_VM } from './gitops-template';
 import { SEED_CATALOGUE, scaleCatalogue, startKubeSim, type Catalogue, type KubeSim } from './kubernetes';
 import { startNtfySim, type NtfySim } from './ntfy';
 import { startPushSim, type PushSim } from './push';
+import { startTelegramSim, type TelegramSim } from './telegram';
 import { startOidcSim, type OidcSim } from './oidc';
 import { startProxmoxSim, type ProxmoxSim } from './proxmox';
 import type { Endpoints } from './types';
@@ -46,6 +47,7 @@ export interface Simulator {
   badImages: BadImages;
   ntfy: NtfySim;
   push: PushSim;
+  telegram: TelegramSim;
   control: ControlServer;
   close(): Promise<void>;
 }
@@ -117,7 +119,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     const push = await startPushSim();
     closers.push(() => push.close());
 
-    const control = await startControl({ oidc, github, proxmox, clusters, badImages, ntfy, push });
+    const telegram = await startTelegramSim();
+    closers.push(() => telegram.close());
+
+    const control = await startControl({ oidc, github, proxmox, clusters, badImages, ntfy, push, telegram });
     closers.push(() => control.close());
 
     // Each upstream's CA in the state folder, where a homelab owner keeps theirs (pve-root-ca.pem...).
@@ -144,8 +149,9 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       control: { url: control.url },
       ntfy: { url: ntfy.url },
       push: { url: push.url, caFile: copyCa(push.caFile, 'push-ca.pem') },
+      telegram: { apiUrl: telegram.url, caFile: copyCa(telegram.caFile, 'telegram-ca.pem'), botToken: telegram.botToken, chatId: telegram.chatId },
     };
-    return { endpoints, oidc, github, proxmox, clusters, badImages, ntfy, push, control, close };
+    return { endpoints, oidc, github, proxmox, clusters, badImages, ntfy, push, telegram, control, close };
   } catch (e) {
     await close();
     throw e;

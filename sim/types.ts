@@ -43,6 +43,8 @@ export interface Endpoints {
   ntfy?: { url: string };
   /** The Web Push service (subscriptions made and pushes listed on the control API, `/push/...`). */
   push?: { url: string; caFile: string };
+  /** The Telegram Bot API (sendMessage; messages listed on the control API, `GET /telegram/messages`). */
+  telegram?: { apiUrl: string; caFile: string; botToken: string; chatId: string };
 }
 
 export type { Faults };

@@ -59,7 +59,7 @@ export function appTransition(prev: AppDto | undefined, next: AppDto | undefined
 }
 
 /** Keeps the health start time across events that do not change the health. */
-export function carryHealthSince(prev: AppDto | undefined, next: AppDto, now: number): AppDto {
+export function carryHealthSince<T extends AppDto>(prev: T | undefined, next: T, now: number): T {
   if (next.healthSince !== null) return next;
   const since = prev && prev.health === next.health ? prev.healthSince : now;
   return { ...next, healthSince: since };

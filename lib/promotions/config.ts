@@ -58,7 +58,16 @@ export const PromotionConfigSchema = z
     notify: z
       .object({
         ntfy: z.object({ url: z.url(), token: z.string().min(1).optional() }).strict().optional(),
-        telegram: z.object({ botToken: z.string().min(1), chatId: z.string().min(1) }).strict().optional(),
+        telegram: z
+          .object({
+            botToken: z.string().min(1),
+            chatId: z.string().min(1),
+            /** The Bot API's base URL (a self-hosted telegram-bot-api server, or the simulator). */
+            apiUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).default('https://api.telegram.org'),
+            tls: z.object({ caFile: z.string().min(1).optional(), insecureSkipVerify: z.boolean().default(false) }).strict().default({ insecureSkipVerify: false }),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .default({}),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { markFailure, markSuccess, UNKNOWN } from '@/lib/live/freshness';
 import { applyEvent, applyNodeMetrics, carryHealthSince, replaceAll, sameApp, sameNode, samePod, appTransition, type ClusterCore } from '@/lib/live/reduce';
-import type { AppDto } from '@/lib/live/types';
+import { routeKey, sameRoute, type LiveApp, type RouteMeta } from '@/lib/live/route-meta';
 import type { AppSink, ClusterSink } from '../clients/kubernetes/cluster-source';
 import type { UpstreamError } from '../errors';
 import type { HistoryWriter } from './history';
@@ -22,10 +22,12 @@ export const MAX_PODS_PER_CLUSTER = 20_000;
 export interface LiveCluster extends ClusterCore {
   /** Parts currently failing ('nodes', 'pods', 'metrics'); reachable when empty. */
   failing: Set<string>;
+  /** Homepage-annotated Ingresses and HTTPRoutes, by `Kind/namespace/name`. */
+  routes: Map<string, RouteMeta>;
 }
 
 export function newCluster(name: string, displayName: string, omniUrl: string | null): LiveCluster {
-  return { name, displayName, omniUrl, freshness: UNKNOWN, metricsAt: null, nodes: new Map(), pods: new Map(), warnings: [], failing: new Set() };
+  return { name, displayName, omniUrl, freshness: UNKNOWN, metricsAt: null, nodes: new Map(), pods: new Map(), warnings: [], failing: new Set(), routes: new Map() };
 }
 
 export interface FeedHooks {
@@ -103,19 +105,52 @@ export function clusterSink(c: LiveCluster, h: FeedHooks, bounds = { nodes: MAX_
       c.freshness = markFailure(c.freshness, e.message, now());
       if (was || first) announce(e.message);
     },
+    ...routeSink(c, h),
+  };
+}
+
+/** The most Homepage-annotated routes kept per cluster: a homelab has tens. */
+export const MAX_ROUTES_PER_CLUSTER = 2_000;
+
+function routeSink(c: LiveCluster, h: FeedHooks): Pick<ClusterSink, 'routes' | 'route' | 'routesFailed'> {
+  const logged = new Map<string, number | undefined>();
+  const changed = () => {
+    h.changed();
+    h.publisher.soon('apps', 'app', () => ({ relisted: true, routes: c.routes.size }));
+  };
+  return {
+    routes(kind, items) {
+      logged.delete(kind);
+      const others = [...c.routes].filter(([, r]) => r.kind !== kind);
+      const mine = items.slice(0, MAX_ROUTES_PER_CLUSTER).map((r) => [routeKey(r), r] as [string, RouteMeta]);
+      // replaceAll over the whole map would drop the other kind's routes: put them back first.
+      if (replaceAll(c.routes, [...others, ...mine], sameRoute).length) changed();
+    },
+    route(kind, key, r) {
+      if (r && !c.routes.has(key) && c.routes.size >= MAX_ROUTES_PER_CLUSTER) return;
+      if (applyEvent(c.routes, r ? 'MODIFIED' : 'DELETED', key, r as RouteMeta, sameRoute)) changed();
+    },
+    routesFailed(kind, e) {
+      // No Gateway API CRDs on this cluster (404): nothing to read, said once at info level.
+      if (e.status === 404 && [...c.routes.values()].some((r) => r.kind === kind)) this.routes(kind, []);
+      if (logged.has(kind) && logged.get(kind) === e.status) return;
+      logged.set(kind, e.status);
+      if (e.status === 404) log.info({ cluster: c.name, kind }, `no ${kind} API on this cluster: its Homepage annotations are not read`);
+      else log.warn({ cluster: c.name, kind, err: e.message }, `could not read the ${kind} objects (their Homepage annotations); the cluster's other data is unaffected`);
+    },
   };
 }
 
 export interface AppsState {
-  apps: Map<string, AppDto>;
+  apps: Map<string, LiveApp>;
   freshness: typeof UNKNOWN;
 }
 
-const appKey = (a: AppDto) => `${a.appNamespace}/${a.name}`;
+const appKey = (a: LiveApp) => `${a.appNamespace}/${a.name}`;
 
 export function appSink(s: AppsState, h: FeedHooks): AppSink {
   const now = h.now ?? Date.now;
-  const seen = (prev: AppDto | undefined, next: AppDto) => {
+  const seen = (prev: LiveApp | undefined, next: LiveApp) => {
     if (appTransition(prev, next)) h.history?.app(prev, next, now());
   };
   return {

@@ -1,11 +1,13 @@
 import 'server-only';
 import { markFailure, markSuccess, UNKNOWN } from '@/lib/live/freshness';
 import { summariseCluster, summarisePods } from '@/lib/live/reduce';
+import { routeForApp, tileAnnotations, type LiveApp, type RouteMeta } from '@/lib/live/route-meta';
 import type { AppDto, ClusterDetail, ClusterSummary, Freshness, ProxmoxDto } from '@/lib/live/types';
 import { startAppSource, startClusterSource, type ClusterSource, type SourceTuning } from '../clients/kubernetes/cluster-source';
 import type { KubeConfigHandle } from '../clients/kubernetes/connect';
 import type { ListWatch } from '../clients/kubernetes/list-watch';
 import type { ProxmoxSnapshot } from '../clients/proxmox/read';
+import { serviceMeta } from '../clients/kubernetes/reshape';
 import { appSink, clusterSink, newCluster, type AppsState, type FeedHooks, type LiveCluster } from './cluster-feed';
 import type { EventBus } from './events';
 import type { HistoryWriter } from './history';
@@ -35,7 +37,7 @@ export interface LiveStoreOptions {
 
 export class LiveStore {
   readonly clusters = new Map<string, LiveCluster>();
-  readonly appsState: AppsState = { apps: new Map<string, AppDto>(), freshness: UNKNOWN };
+  readonly appsState: AppsState = { apps: new Map<string, LiveApp>(), freshness: UNKNOWN };
   proxmox: ProxmoxDto;
   readonly publisher: Publisher;
   private sources: ClusterSource[] = [];
@@ -148,8 +150,19 @@ export class LiveStore {
     return f;
   }
 
+  /** The Applications, each with the Homepage annotations of its Ingress or HTTPRoute merged under its own. */
   appList(): AppDto[] {
-    return this.cached('apps', () => [...this.appsState.apps.values()].sort((a, b) => a.cluster.localeCompare(b.cluster) || a.name.localeCompare(b.name)));
+    return this.cached('apps', () => {
+      const live = [...this.appsState.apps.values()];
+      const byCluster = new Map<string, LiveApp[]>();
+      for (const a of live) {
+        const list = byCluster.get(a.cluster);
+        if (list) list.push(a);
+        else byCluster.set(a.cluster, [a]);
+      }
+      const routes = new Map([...this.clusters].map(([name, c]) => [name, [...c.routes.values()]]));
+      return live.map((a) => withRoute(a, routes.get(a.cluster) ?? [], byCluster.get(a.cluster) ?? [])).sort((a, b) => a.cluster.localeCompare(b.cluster) || a.name.localeCompare(b.name));
+    });
   }
 
   appsFreshness(): Freshness {
@@ -187,4 +200,11 @@ export class LiveStore {
   proxmoxState(): ProxmoxDto {
     return { ...this.proxmox, freshness: this.o.proxmox ? this.effective(this.proxmox.freshness) : this.proxmox.freshness };
   }
+}
+
+function withRoute(a: LiveApp, routes: RouteMeta[], sameCluster: LiveApp[]): AppDto {
+  const { tileAnnotations: own, ...dto } = a;
+  const route = routes.length ? routeForApp(a, routes, sameCluster) : null;
+  if (!route) return dto;
+  return { ...dto, meta: serviceMeta(tileAnnotations(own, route), a.name, dto.meta.authTier ?? Number.NaN) };
 }

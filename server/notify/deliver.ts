@@ -3,6 +3,7 @@ import webpush from 'web-push';
 import { fetchFor } from '../http/tls-fetch';
 import type { Db } from '../db';
 import { splitTopicUrl } from './ntfy';
+import { sendTelegram, telegramRefusal } from './telegram';
 import type { NotifySettings } from './settings';
 
 // One attempt to hand one outbox row to its channel. Throws on failure (the dispatcher retries);
@@ -63,13 +64,10 @@ export async function deliver(db: Db, s: NotifySettings, row: OutboxRow): Promis
   if (row.channel === 'telegram') {
     const t = s.admin.telegram;
     if (!t) throw new Error('Telegram is no longer configured');
-    const res = await fetch(`https://api.telegram.org/bot${t.botToken}/sendMessage`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ chat_id: t.chatId, text: [row.title, row.body, row.link].filter(Boolean).join('\n'), disable_web_page_preview: true }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    return ok(res, 'Telegram');
+    const res = await sendTelegram(t, [row.title, row.body, row.link].filter(Boolean).join('\n'), TIMEOUT_MS);
+    // A 404 here is a wrong URL or bot token, not a subscription gone: retried like any failure.
+    if (!res.ok) throw new Error(await telegramRefusal(res));
+    return;
   }
   if (row.channel === 'webpush') {
     const w = s.notifications.webPush;

@@ -1,10 +1,12 @@
-// The notification outbox on PostgreSQL and PGlite, against the simulated ntfy and push service:
+// The notification outbox on PostgreSQL and PGlite, against the simulated ntfy, push service and
+// Telegram Bot API:
 // once-only queuing, delivery of the real encrypted Web Push payload, the retry bound, preferences,
 // quiet hours and languages.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { msg } from '@/lib/i18n/message';
 import { startNtfySim, type NtfySim } from '@/sim/ntfy';
 import { startPushSim, vapidKeys, type PushSim } from '@/sim/push';
+import { startTelegramSim, type TelegramSim } from '@/sim/telegram';
 import { DB_KINDS, useTestDatabase } from '@/test/databases';
 import { MARIE, PAUL, testCtx } from '@/test/ctx';
 import { getNotificationSettings } from '../services/notifications/get-notification-settings';
@@ -21,6 +23,7 @@ describe.each(DB_KINDS)('notification outbox on %s', (kind) => {
   const database = useTestDatabase(kind);
   let ntfy: NtfySim;
   let push: PushSim;
+  let telegram: TelegramSim;
   let s: NotifySettings;
   const db = () => database().client;
   const ctx = (actor = PAUL): NotifyCtx => ({ ...testCtx(db(), actor), notifySettings: () => s });
@@ -28,6 +31,7 @@ describe.each(DB_KINDS)('notification outbox on %s', (kind) => {
   beforeAll(async () => {
     ntfy = await startNtfySim();
     push = await startPushSim();
+    telegram = await startTelegramSim();
     s = {
       publicUrl: 'https://panel.example',
       timeZone: 'Europe/Paris',
@@ -45,6 +49,7 @@ describe.each(DB_KINDS)('notification outbox on %s', (kind) => {
   afterAll(async () => {
     await ntfy.close();
     await push.close();
+    await telegram.close();
   });
   beforeEach(async () => {
     await db().notificationOutbox.deleteMany({});
@@ -52,6 +57,7 @@ describe.each(DB_KINDS)('notification outbox on %s', (kind) => {
     await db().pushSubscription.deleteMany({});
     ntfy.clear();
     push.clear();
+    telegram.clear();
   });
 
   const ready = (key = 'promotion.ready:komga:[1]') => ({ event: 'promotion.ready' as const, to: null, title: msg('nt.promotionReady.title', { service: 'komga' }), body: msg('nt.promotionReady.body', { summary: '0.9 → 1.0' }), path: '/promotions?candidate=komga', key });
@@ -89,6 +95,32 @@ describe.each(DB_KINDS)('notification outbox on %s', (kind) => {
     const shown = await listDeliveryFailures(testCtx(db(), PAUL));
     expect(shown).toEqual([expect.objectContaining({ channel: 'webpush', recipient: PAUL.name, attempts: 3, state: 'failed' })]);
     await expect(listDeliveryFailures(testCtx(db(), MARIE))).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it("sends the admin's events to the Telegram Bot API, retries its failures with the bound and shows them to the admin", async () => {
+    const withTelegram: NotifySettings = { ...s, admin: { ...s.admin, telegram: { botToken: telegram.botToken, chatId: telegram.chatId, apiUrl: telegram.url, tls: { caFile: telegram.caFile, insecureSkipVerify: false } } } };
+    const t0 = new Date('2026-12-02T10:00:00Z');
+    expect(await enqueueNotice(db(), withTelegram, ready('tg1'), t0)).toBe(2); // ntfy + Telegram (no device)
+    expect(await dispatchDue(db(), withTelegram, t0)).toMatchObject({ sent: 2 });
+    expect(telegram.messages).toEqual([expect.objectContaining({ chat_id: telegram.chatId, text: expect.stringMatching(/^Prêt à promouvoir : komga\n.*0\.9 → 1\.0.*\nhttps:\/\/panel\.example\/promotions\?candidate=komga$/), disable_web_page_preview: true })]);
+
+    // Flood control (429), then the service back: the row goes on its second try.
+    telegram.failNext(429);
+    await enqueueNotice(db(), withTelegram, { ...ready('tg2'), event: 'promotion.state' }, t0);
+    expect(await dispatchDue(db(), withTelegram, t0)).toMatchObject({ sent: 1, retrying: 1 });
+    expect(await dispatchDue(db(), withTelegram, new Date(t0.getTime() + 31_000))).toMatchObject({ sent: 1 });
+    expect(telegram.messages).toHaveLength(2);
+
+    // Down for good: maxAttempts (3) tries, then failed, with Telegram's reason, shown to the admin.
+    telegram.failNext(500, 10);
+    await enqueueNotice(db(), withTelegram, { ...ready('tg3'), event: 'promotion.state' }, t0);
+    expect(await dispatchDue(db(), withTelegram, t0)).toMatchObject({ retrying: 1 });
+    expect(await dispatchDue(db(), withTelegram, new Date(t0.getTime() + 31_000))).toMatchObject({ retrying: 1 });
+    expect(await dispatchDue(db(), withTelegram, new Date(t0.getTime() + 31_000 + 61_000))).toMatchObject({ failed: 1 });
+    expect(telegram.calls.filter((c) => c.status === 500)).toHaveLength(3);
+    const shown = await listDeliveryFailures(testCtx(db(), PAUL));
+    expect(shown).toEqual([expect.objectContaining({ channel: 'telegram', attempts: 3, state: 'failed', lastError: 'Telegram answered 500: Internal Server Error' })]);
+    expect(JSON.stringify(shown)).not.toContain(telegram.botToken);
   });
 
   it('drops a subscription the push service says is gone, without retrying', async () => {

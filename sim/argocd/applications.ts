@@ -59,7 +59,9 @@ export function appDefs(catalogue: Catalogue): AppDef[] {
   for (const svc of catalogue.services) {
     for (const cluster of svc.clusters) {
       const chartVersion = svc.chart?.versions[cluster];
-      const annotations: Record<string, string> = svc.homepage
+      const annotations: Record<string, string> = svc.homepageOn
+        ? {}
+        : svc.homepage
         ? {
             [HOMEPAGE_ANNOTATIONS.enabled]: String(svc.audience === 'family'),
             [HOMEPAGE_ANNOTATIONS.name]: svc.displayName,

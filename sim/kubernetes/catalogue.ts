@@ -8,6 +8,8 @@ export interface CatalogueCluster {
   name: string;
   running: { talosVersion: string; kubeletVersion: string };
   nodes: readonly SimNode[];
+  /** Serves gateway.networking.k8s.io/v1 HTTPRoutes (the Gateway API CRDs are installed). */
+  gatewayApi?: boolean;
 }
 
 export interface CatalogueService {
@@ -29,6 +31,8 @@ export interface CatalogueService {
   group?: string;
   /** Annotated with Homepage's gethomepage.dev/* instead of the panel's annotations. */
   homepage?: boolean;
+  /** Homepage annotations on its Ingress / HTTPRoute instead of the Application (sim/seed/catalogue.ts). */
+  homepageOn?: 'Ingress' | 'HTTPRoute';
 }
 
 export interface CatalogueInfra {

@@ -123,8 +123,11 @@ describe('kube sim: client-node contract', () => {
     const v1 = await get('/api/v1');
     expect(v1.resources.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['nodes', 'pods', 'namespaces', 'events', 'pods/log']));
     const groups = await get('/apis');
-    expect(groups.groups.map((g: { name: string }) => g.name)).toEqual(['metrics.k8s.io']); // no Argo CD on dev
+    expect(groups.groups.map((g: { name: string }) => g.name)).toEqual(['metrics.k8s.io', 'networking.k8s.io']); // no Argo CD, no Gateway API on dev
     expect((await fetchTrusting(s.ca)(`${s.url}/apis/argoproj.io/v1alpha1`, { headers: { authorization: `Bearer ${s.token}` } })).status).toBe(404);
+    expect((await fetchTrusting(s.ca)(`${s.url}/apis/gateway.networking.k8s.io/v1/httproutes`, { headers: { authorization: `Bearer ${s.token}` } })).status).toBe(404);
+    const ingresses = await get('/apis/networking.k8s.io/v1/ingresses');
+    expect(ingresses.items.map((i: { metadata: { namespace: string; name: string } }) => `${i.metadata.namespace}/${i.metadata.name}`)).toEqual(['home/romm']);
   });
 
   it('lists Argo CD Applications on prod with destinations, annotations and status', async () => {

@@ -16,6 +16,7 @@ import { seedCluster, T } from './seed';
 import { createHandler, type Role, type ServerContext } from './server';
 import { KubeStore } from './store';
 import { KubeVirt, KUBEVIRT_TYPES, type KubeVirtSimOptions } from './kubevirt';
+import { HTTPROUTES, INGRESSES, seedRoutes } from './ingress';
 import type { WatchConn } from './watch';
 import { Workloads } from './workloads';
 
@@ -98,11 +99,13 @@ export async function startKubeSim(opts: KubeSimOptions): Promise<KubeSim> {
 
   const store = new KubeStore(opts.historyLimit ?? 1000);
   const { nodes } = seedCluster(store, catalogue, cluster);
+  seedRoutes(store, catalogue, cluster, new Date(Date.now() - 3 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  store.compactAll();
   const ownFaults = !opts.faults;
   const faults = opts.faults ?? new Faults();
   const badImages = opts.badImages ?? opts.argocd?.badImages ?? new BadImages();
   const workloads = new Workloads(store, nodes, (image) => badImages.isBad(image));
-  const types: ResourceType[] = [...CORE_TYPES, ...METRICS_TYPES, ...(runsArgo ? ARGO_TYPES : []), ...(opts.kubevirt ? KUBEVIRT_TYPES : [])];
+  const types: ResourceType[] = [...CORE_TYPES, ...METRICS_TYPES, INGRESSES, ...(cluster.gatewayApi ? [HTTPROUTES] : []), ...(runsArgo ? ARGO_TYPES : []), ...(opts.kubevirt ? KUBEVIRT_TYPES : [])];
   const kubevirt = opts.kubevirt ? new KubeVirt(store, nodes, opts.kubevirt) : undefined;
   if (kubevirt) {
     if (!store.get('v1/namespaces', undefined, kubevirt.namespace)) store.create('v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: kubevirt.namespace, uid: '', creationTimestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), labels: { 'kubernetes.io/metadata.name': kubevirt.namespace } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
@@ -117,7 +120,7 @@ export async function startKubeSim(opts: KubeSimOptions): Promise<KubeSim> {
     store,
     faults,
     types: new Map(types.map((t) => [t.key, t])),
-    groups: [{ group: 'metrics.k8s.io', version: 'v1beta1' }, ...(runsArgo ? [{ group: 'argoproj.io', version: 'v1alpha1' }] : []), ...(kubevirt ? [{ group: 'kubevirt.io', version: 'v1' }] : [])],
+    groups: [{ group: 'metrics.k8s.io', version: 'v1beta1' }, { group: 'networking.k8s.io', version: 'v1' }, ...(cluster.gatewayApi ? [{ group: 'gateway.networking.k8s.io', version: 'v1' }] : []), ...(runsArgo ? [{ group: 'argoproj.io', version: 'v1alpha1' }] : []), ...(kubevirt ? [{ group: 'kubevirt.io', version: 'v1' }] : [])],
     kubeletVersion: cluster.running.kubeletVersion,
     tokens,
     drift: opts.drift ?? false,

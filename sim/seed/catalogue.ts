@@ -21,6 +21,8 @@ export interface SimCluster {
   /** What the nodes actually run (may lag the template: an upgrade in progress). */
   running: { talosVersion: string; kubeletVersion: string };
   nodes: SimNode[];
+  /** The Gateway API CRDs are installed (HTTPRoutes served); without, the group answers 404. */
+  gatewayApi?: boolean;
 }
 
 export const CLUSTERS: SimCluster[] = [
@@ -36,6 +38,7 @@ export const CLUSTERS: SimCluster[] = [
     displayName: 'PROD',
     template: { talosVersion: '1.9.3', kubernetesVersion: '1.32.1' },
     running: { talosVersion: 'v1.9.2', kubeletVersion: 'v1.32.1' },
+    gatewayApi: true,
     nodes: [
       { name: 'talos-prod-cp', role: 'control-plane', cpu: 2, memoryGiB: 4, diskGiB: 50 },
       { name: 'talos-prod-worker-1', role: 'worker', cpu: 6, memoryGiB: 12, diskGiB: 200 },
@@ -46,6 +49,7 @@ export const CLUSTERS: SimCluster[] = [
     displayName: 'CLOUD',
     template: { talosVersion: '1.9.3', kubernetesVersion: '1.32.1' },
     running: { talosVersion: 'v1.9.3', kubeletVersion: 'v1.32.1' },
+    gatewayApi: true,
     nodes: [
       { name: 'oci-node-1', role: 'control-plane,worker', cpu: 2, memoryGiB: 12, diskGiB: 64 },
       { name: 'oci-node-2', role: 'worker', cpu: 1, memoryGiB: 6, diskGiB: 75 },
@@ -79,6 +83,12 @@ export interface SimService {
   group?: string;
   /** Annotated the Homepage way (gethomepage.dev/*) instead of the panel's: the demo of docs/coming-from-homepage.md. */
   homepage?: boolean;
+  /**
+   * The Homepage annotations are on the service's Ingress or HTTPRoute (host = its url), tied to its
+   * Application by Argo CD's instance label (Ingress) or tracking-id annotation (HTTPRoute); the
+   * Application itself carries none.
+   */
+  homepageOn?: 'Ingress' | 'HTTPRoute';
 }
 
 const home = (name: string) => `https://${name}.home.arpa`;
@@ -90,7 +100,7 @@ export const SERVICES: SimService[] = [
   { name: 'home-assistant', displayName: 'Home Assistant', basePath: 'apps/home/home-assistant', namespace: 'home', clusters: ['dev', 'prod'], image: 'ghcr.io/home-assistant/home-assistant', tags: { dev: '2025.2.1', prod: '2025.1.4' }, memoryMiB: 2048, audience: 'family', authTier: 2, url: home('home-assistant'), icon: 'si-homeassistant', group: 'Home', description: 'Lights, heating and the house', syncWave: 4 },
   { name: 'audiobookshelf', displayName: 'Audiobookshelf', basePath: 'apps/home/audiobookshelf', namespace: 'home', clusters: ['dev', 'prod'], image: 'ghcr.io/advplyr/audiobookshelf', tags: { dev: '2.17.7', prod: '2.17.7' }, memoryMiB: 1024, audience: 'family', authTier: 2, url: home('audiobooks'), icon: 'audiobookshelf', group: 'Media', description: 'Audiobooks and podcasts', syncWave: 4 },
   { name: 'komga', displayName: 'Komga', basePath: 'apps/home/komga', namespace: 'home', clusters: ['dev', 'prod'], image: 'gotson/komga', tags: { dev: '1.16.0', prod: '1.15.1' }, memoryMiB: 2048, audience: 'family', authTier: 2, url: home('komga'), icon: 'book', group: 'Media', description: 'Comics and manga', syncWave: 4 },
-  { name: 'romm', displayName: 'RomM', basePath: 'apps/home/romm', namespace: 'home', clusters: ['dev', 'prod'], image: 'rommapp/romm', tags: { dev: '3.7.3', prod: '3.7.3' }, memoryMiB: 1024, audience: 'family', authTier: 2, url: home('romm'), icon: 'gamepad', group: 'Media', description: 'Retro games library', syncWave: 4 },
+  { name: 'romm', displayName: 'RomM', basePath: 'apps/home/romm', namespace: 'home', clusters: ['dev', 'prod'], image: 'rommapp/romm', tags: { dev: '3.7.3', prod: '3.7.3' }, memoryMiB: 1024, audience: 'family', authTier: 2, url: home('romm'), icon: 'gamepad', group: 'Media', homepageOn: 'Ingress', description: 'Retro games library', syncWave: 4 },
   // §5.6 Monitoring (PROD)
   { name: 'prometheus', displayName: 'Prometheus', basePath: 'monitoring/prometheus', namespace: 'monitoring', clusters: ['dev', 'prod'], image: 'quay.io/prometheus/prometheus', tags: { dev: 'v3.1.0', prod: 'v3.1.0' }, chart: { name: 'prometheus', repo: 'https://prometheus-community.github.io/helm-charts', versions: { dev: '27.3.0', prod: '26.1.0' } }, memoryMiB: 1024, audience: 'admin', authTier: 0, url: home('prometheus'), icon: 'si-prometheus', description: 'Metrics collection', syncWave: 3 },
   { name: 'grafana', displayName: 'Grafana', basePath: 'monitoring/grafana', namespace: 'monitoring', clusters: ['dev', 'prod'], image: 'grafana/grafana', tags: { dev: '11.5.1', prod: '11.4.0' }, memoryMiB: 512, audience: 'admin', authTier: 1, url: home('grafana'), icon: 'si-grafana', description: 'Admin dashboards', syncWave: 3 },
@@ -99,7 +109,7 @@ export const SERVICES: SimService[] = [
   { name: 'alloy', displayName: 'Alloy', basePath: 'monitoring/alloy', namespace: 'monitoring', clusters: ['dev', 'prod'], image: 'grafana/alloy', tags: { dev: 'v1.6.1', prod: 'v1.5.1' }, memoryMiB: 256, audience: 'admin', authTier: 0, icon: 'radio', description: 'Log and metric agent', syncWave: 3 },
   { name: 'ntfy', displayName: 'ntfy', basePath: 'monitoring/ntfy', namespace: 'monitoring', clusters: ['dev', 'prod'], image: 'binwiederhier/ntfy', tags: { dev: 'v2.11.0', prod: 'v2.11.0' }, memoryMiB: 128, audience: 'admin', authTier: 2, url: home('ntfy'), icon: 'bell', description: 'Push notifications', syncWave: 3 },
   // §5.1 Media (CLOUD)
-  { name: 'comet', displayName: 'Comet', basePath: 'apps/media/comet', namespace: 'media', clusters: ['cloud'], image: 'g0ldyy/comet', tags: { cloud: 'v1.53.0' }, memoryMiB: 256, audience: 'family', authTier: 0, url: cloud('comet'), icon: 'film', group: 'Media', description: 'Films and series for Stremio', syncWave: 4 },
+  { name: 'comet', displayName: 'Comet', basePath: 'apps/media/comet', namespace: 'media', clusters: ['cloud'], image: 'g0ldyy/comet', tags: { cloud: 'v1.53.0' }, memoryMiB: 256, audience: 'family', authTier: 0, url: cloud('comet'), icon: 'film', group: 'Media', homepageOn: 'HTTPRoute', description: 'Films and series for Stremio', syncWave: 4 },
   { name: 'navidrome', displayName: 'Music', basePath: 'apps/media/navidrome', namespace: 'media', clusters: ['cloud'], image: 'deluan/navidrome', tags: { cloud: '0.54.3' }, memoryMiB: 512, audience: 'family', authTier: 2, url: cloud('music'), icon: 'music', group: 'Media', description: 'Music streaming (Navidrome)', syncWave: 4 },
   { name: 'lidarr', displayName: 'Lidarr', basePath: 'apps/media/lidarr', namespace: 'media', clusters: ['cloud'], image: 'lscr.io/linuxserver/lidarr', tags: { cloud: '2.8.2' }, memoryMiB: 512, audience: 'admin', authTier: 2, url: cloud('lidarr'), icon: 'disc', description: 'Music library automation', syncWave: 4 },
   // §5.2 Critical (CLOUD)

@@ -1,11 +1,13 @@
 import 'server-only';
-import { CoreV1Api, CustomObjectsApi, type CoreV1Event, type KubeConfig, type V1Node, type V1Pod } from '@kubernetes/client-node';
-import type { AppDto, NodeDto, PodLite, WarningEventDto } from '@/lib/live/types';
+import { CoreV1Api, CustomObjectsApi, NetworkingV1Api, type CoreV1Event, type KubeConfig, type V1Node, type V1Pod } from '@kubernetes/client-node';
+import { routeKey, type LiveApp, type RouteMeta } from '@/lib/live/route-meta';
+import type { NodeDto, PodLite, WarningEventDto } from '@/lib/live/types';
 import type { UpstreamError } from '../../errors';
 import { upstreamTimeoutMs } from '../upstream';
 import { kubeCall, kubeError } from './errors';
-import { ListWatch, type WatchEventType } from './list-watch';
+import { ListWatch, type ListWatchOptions, type WatchEventType } from './list-watch';
 import { reshapeApp, reshapeNode, reshapeNodeMetrics, reshapePod, reshapeWarning } from './reshape';
+import { rawRouteKey, reshapeHttpRoute, reshapeIngress } from './reshape-routes';
 
 // Everything the dashboard reads from one cluster: Nodes and Pods watched, Argo CD Applications
 // watched on the Argo CD cluster, metrics.k8s.io and recent Warning events polled every 15 s.
@@ -21,11 +23,16 @@ export interface ClusterSink {
   /** One part of the cluster answered or failed ('nodes', 'pods', 'metrics', 'apps'). */
   healthy(part: string): void;
   failed(part: string, e: UpstreamError): void;
+  /** Homepage-annotated routes of one kind: the full list, then one change (null: gone or no longer annotated). */
+  routes(kind: RouteMeta['kind'], items: RouteMeta[]): void;
+  route(kind: RouteMeta['kind'], key: string, r: RouteMeta | null): void;
+  /** Routes are extras: their failure never makes the cluster unreachable. */
+  routesFailed(kind: RouteMeta['kind'], e: UpstreamError): void;
 }
 
 export interface AppSink {
-  apps(items: AppDto[]): void;
-  app(type: WatchEventType, a: AppDto): void;
+  apps(items: LiveApp[]): void;
+  app(type: WatchEventType, a: LiveApp): void;
   healthy(): void;
   failed(e: UpstreamError): void;
 }
@@ -36,6 +43,8 @@ export interface SourceTuning {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   idleMs?: number;
+  /** Retry period of a route watch whose API is absent (no Gateway API CRDs: 404) or forbidden (403). */
+  routeRetryMs?: number;
 }
 
 export interface ClusterSource {
@@ -109,15 +118,52 @@ export function startClusterSource(name: string, kc: KubeConfig, sink: ClusterSi
   };
   void poll();
 
+  const routes = startRouteWatches(common, kc, sink, t.routeRetryMs ?? ROUTE_RETRY_MS);
+
   return {
-    watchers: [nodes, pods],
+    watchers: [nodes, pods, ...routes],
     stop() {
       stopped = true;
       clearTimeout(timer);
       nodes.stop();
       pods.stop();
+      for (const r of routes) r.stop();
     },
   };
+}
+
+/** A cluster without the Gateway API (404) or a role without the verbs (403) is asked again this rarely. */
+const ROUTE_RETRY_MS = 10 * 60_000;
+
+type Common = Pick<ListWatchOptions, 'cluster' | 'kc' | 'requestTimeoutMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'idleMs'>;
+
+/** Ingresses and HTTPRoutes, all namespaces, for their Homepage annotations (docs/coming-from-homepage.md). */
+function startRouteWatches(common: Common, kc: KubeConfig, sink: ClusterSink, retryMs: number): ListWatch[] {
+  const net = kc.makeApiClient(NetworkingV1Api);
+  const custom = kc.makeApiClient(CustomObjectsApi);
+  const kinds: { kind: RouteMeta['kind']; what: string; path: string; list: ListWatchOptions['list']; reshape: (raw: unknown) => RouteMeta | null }[] = [
+    { kind: 'Ingress', what: 'ingresses', path: '/apis/networking.k8s.io/v1/ingresses', list: (o) => net.listIngressForAllNamespaces({}, o), reshape: reshapeIngress },
+    {
+      kind: 'HTTPRoute',
+      what: 'httproutes',
+      path: '/apis/gateway.networking.k8s.io/v1/httproutes',
+      list: (o) => custom.listClusterCustomObject({ group: 'gateway.networking.k8s.io', version: 'v1', plural: 'httproutes' }, o) as Promise<{ items: unknown[] }>,
+      reshape: reshapeHttpRoute,
+    },
+  ];
+  return kinds.map(({ kind, what, path, list, reshape }) =>
+    new ListWatch({
+      ...common,
+      what,
+      path,
+      list,
+      onList: (items) => sink.routes(kind, items.map(reshape).filter((r): r is RouteMeta => r !== null)),
+      onEvent: (type, obj) => sink.route(kind, routeKey(rawRouteKey(kind, obj)), type === 'DELETED' ? null : reshape(obj)),
+      onHealthy: () => undefined,
+      onFailure: (e) => sink.routesFailed(kind, e),
+      retryAfterMs: (e) => (e.status === 404 || e.status === 403 ? retryMs : undefined),
+    }).start(),
+  );
 }
 
 export function startAppSource(name: string, kc: KubeConfig, namespace: string, sink: AppSink, t: SourceTuning = {}): ListWatch {

@@ -31,6 +31,8 @@ export interface ListWatchOptions {
   idleMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** The wait before retrying after this failure, when it is not the usual backoff (an API not installed). */
+  retryAfterMs?: (e: UpstreamError) => number | undefined;
 }
 
 /** ended: closed cleanly; expired: 410, relist; dropped: an open stream broke (reconnect before calling it a failure). */
@@ -79,7 +81,7 @@ export class ListWatch {
         this.failures++;
         this.o.onFailure(err);
         const max = this.o.backoffMaxMs ?? BACKOFF_MAX_MS;
-        await this.sleep(isAuthFailure(err) ? max * 10 : backoffMs(this.failures, this.o.backoffBaseMs ?? 500, max));
+        await this.sleep(this.o.retryAfterMs?.(err) ?? (isAuthFailure(err) ? max * 10 : backoffMs(this.failures, this.o.backoffBaseMs ?? 500, max)));
       }
     }
   }

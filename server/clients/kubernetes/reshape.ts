@@ -1,7 +1,8 @@
 import 'server-only';
 import type { CoreV1Event, V1Node, V1Pod } from '@kubernetes/client-node';
 import { bytesOf, milliOf } from '@/lib/live/quantity';
-import type { AppDto, Audience, HealthStatus, NodeDto, PodLite, ServiceMeta, SyncStatus, WarningEventDto } from '@/lib/live/types';
+import type { LiveApp } from '@/lib/live/route-meta';
+import type { Audience, HealthStatus, NodeDto, PodLite, ServiceMeta, SyncStatus, WarningEventDto } from '@/lib/live/types';
 import { ANNOTATIONS, HOMEPAGE_ANNOTATIONS } from '@/lib/live/annotations';
 
 // Raw Kubernetes / Argo CD objects → the dashboard's DTOs. Only what the pages show is kept.
@@ -96,7 +97,14 @@ export function serviceMeta(ann: Record<string, string>, name: string, tier = Nu
   };
 }
 
-export function reshapeApp(raw: unknown, argoClusterName: string): AppDto {
+/** The annotations a tile is read from (kept server-side: a route's Homepage annotations merge under them). */
+export function tileAnnotationsOf(ann: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(ann)) if (k.startsWith('panel.homelab/') || k.startsWith('gethomepage.dev/')) out[k] = v;
+  return out;
+}
+
+export function reshapeApp(raw: unknown, argoClusterName: string): LiveApp {
   const a = raw as RawApp;
   const ann = a.metadata?.annotations ?? {};
   const tier = Number.parseInt(ann[ANNOTATIONS.tier] ?? '', 10);
@@ -114,6 +122,7 @@ export function reshapeApp(raw: unknown, argoClusterName: string): AppDto {
     images: [...(a.status?.summary?.images ?? [])],
     meta,
     resourceVersion: a.metadata?.resourceVersion ?? '',
+    tileAnnotations: tileAnnotationsOf(ann),
   };
 }
 
