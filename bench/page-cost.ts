@@ -9,13 +9,19 @@
 //     over 4 s, the live stream opened meanwhile), RSC prefetches sent and aborted.
 // Options: BENCH_DB=embedded (no PostgreSQL: the embedded database), BENCH_CPU_PROF=<dir> (the panel
 // runs with --cpu-prof; the profile is written on exit), BENCH_WRK=0 (skip wrk), BENCH_PAGES=0 (skip 4),
-// BENCH_SCALE=20x400x50 (simulator size), BENCH_PANEL_NODE_OPTIONS (default the shipped heap bound),
+// BENCH_SCALE=20x400x50 (simulator size), BENCH_PANEL_NODE_OPTIONS (default the shipped flags; the
+// shipped MALLOC_* settings apply; BENCH_MALLOC=default measures glibc's defaults),
+// BENCH_MEM=1 (at each RSS checkpoint, where the memory goes: bench/support/mem-probe.mjs; it forces a
+// full collection, so later checkpoints read lower than without it), BENCH_MEM=snapshot (and a heap
+// snapshot at idle, written to /tmp/bench-mem-<pid>.json.heapsnapshot), BENCH_IDLE_ONLY=1 (stop after
+// the idle RSS: a quick comparison of memory settings).
 // BENCH_CPU=0 (skip 1 and 3's loads), BENCH_ROUNDS / BENCH_VIEWPORTS / BENCH_PAGE_LIST / BENCH_LATENCY (4),
 // BENCH_LIGHTHOUSE / BENCH_LH_PAGES / BENCH_LH_RUNS (Lighthouse).
 //   cp -a .next/standalone /tmp/panel-build && BENCH_STANDALONE=/tmp/panel-build npx tsx bench/page-cost.ts
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { parse, stringify } from 'yaml';
 import { signIn } from '../e2e/support/login';
@@ -24,9 +30,13 @@ import { benchHomelab } from './support/homelab';
 const N = Number(process.env.BENCH_N ?? 500);
 const PORT = Number(process.env.BENCH_PORT ?? 3310);
 const STANDALONE = process.env.BENCH_STANDALONE ?? '.next/standalone';
-const HEAP = process.env.BENCH_PANEL_NODE_OPTIONS ?? '--max-old-space-size=256';
+const HEAP = process.env.BENCH_PANEL_NODE_OPTIONS ?? '--max-old-space-size=256 --max-semi-space-size=4';
+/** glibc malloc as shipped (Dockerfile, scripts/start.mjs, the Deployment). */
+const MALLOC = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
 const PROF = process.env.BENCH_CPU_PROF ?? '';
 const EMBEDDED = process.env.BENCH_DB === 'embedded';
+const MEM = process.env.BENCH_MEM ?? '';
+const memOut = `/tmp/bench-mem-${process.pid}.json`;
 const [sc, sa, sn] = (process.env.BENCH_SCALE ?? '').split('x').map(Number);
 const scale = sc ? { clusters: sc, appsPerCluster: sa, nodesPerCluster: sn } : undefined;
 const url = `http://localhost:${PORT}`;
@@ -55,6 +65,20 @@ const rss = (pid: number) => {
   const kids = children(pid).map(rssOf);
   return `${rssOf(pid).toFixed(0)} MiB${kids.length ? ` (+ ${kids.map((k) => k.toFixed(0)).join(' + ')} MiB in its child process)` : ''}`;
 };
+/** BENCH_MEM: the probe's breakdown of the panel's memory (MiB), before and after a forced full collection. */
+async function memBreakdown(pid: number): Promise<string> {
+  if (!MEM) return '';
+  fs.rmSync(memOut, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 600 && !fs.existsSync(memOut); i++) await sleep(100);
+  await sleep(200);
+  type U = { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number; mallocedMemory: number; spaces: Record<string, number> };
+  type S = { anonymous: number; file: number; nodeBinary: number; threads: number; largest: string };
+  const m = JSON.parse(fs.readFileSync(memOut, 'utf8')) as { before: U; after: U; smapsBefore: S; smapsAfter: S; requiredModules: number; snapshot?: string };
+  const u = (x: U) => `rss ${x.rss}, heap ${x.heapUsed} used / ${x.heapTotal} total (new ${x.spaces.new_space}, old ${x.spaces.old_space}, code ${x.spaces.code_space}, large ${x.spaces.large_object_space}), external ${x.external} (arrayBuffers ${x.arrayBuffers}), V8 malloc ${x.mallocedMemory}`;
+  const s = (x: S) => `anonymous ${x.anonymous} (largest, resident/mapped: ${x.largest}), files ${x.file}, node binary ${x.nodeBinary}, ${x.threads} threads`;
+  return `\n  before GC: ${u(m.before)}; resident: ${s(m.smapsBefore)}\n  after GC:  ${u(m.after)}; resident: ${s(m.smapsAfter)}; ${m.requiredModules} CommonJS modules${m.snapshot ? `; heap snapshot ${m.snapshot}` : ''}`;
+}
 
 if (await fetch(`${url}/api/healthz`).catch(() => null)) throw new Error(`port ${PORT} is taken: another panel answers there (BENCH_PORT=…)`);
 // BENCH_LATENCY=<ms> on every upstream answer (a real Proxmox or GitHub is not on loopback): what the
@@ -74,8 +98,11 @@ if (EMBEDDED) {
 const panel = spawn(process.execPath, [...(PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROF}`] : []), path.join(STANDALONE, 'server.js')], {
   env: {
     ...process.env,
-    NODE_OPTIONS: HEAP,
+    ...(process.env.BENCH_MALLOC === 'default' ? {} : MALLOC),
+    NODE_OPTIONS: `${HEAP}${MEM ? ` --import ${pathToFileURL(path.resolve('bench/support/mem-probe.mjs')).href}` : ''}`,
+    ...(MEM ? { MEM_PROBE_OUT: memOut, ...(MEM === 'snapshot' ? { MEM_PROBE_SNAPSHOT: '1' } : {}) } : {}),
     PORT: String(PORT),
+    LIVENESS_PORT: String(PORT + 1), // as shipped (Dockerfile, Deployment): the liveness worker thread counts in RSS
     HOSTNAME: '127.0.0.1',
     HOMELAB_CONFIG: cfgFile,
     NODE_ENV: 'production',
@@ -228,6 +255,7 @@ async function coldLoads(user: string, cookie: string, viewport: [number, number
   console.log(`cold loads as ${user} (${viewport.join('×')}${ROUNDS > 1 ? `, ${ROUNDS} rounds, worst shown` : ''}): ${out.join('; ')}`);
 }
 
+const IDLE_ONLY = Symbol('idle only');
 try {
   for (let i = 0; !(await fetch(`${url}/api/healthz`).catch(() => null))?.ok; i++) {
     if (i > 900) throw new Error('panel did not start');
@@ -239,7 +267,8 @@ try {
   await sleep(Math.max(0, 20_000 - (Date.now() - started)));
   const idle = rss(panel.pid!);
   console.log(`config: ${scale ? `${sc} clusters × ${sa} apps × ${sn} nodes` : 'default homelab'}, database ${EMBEDDED ? 'embedded' : 'PostgreSQL'}, ${HEAP}`);
-  console.log(`RSS idle (20 s after start, both signed in, store loaded): ${idle}`);
+  console.log(`RSS idle (20 s after start, both signed in, store loaded): ${idle}${await memBreakdown(panel.pid!)}`);
+  if (process.env.BENCH_IDLE_ONLY === '1') throw IDLE_ONLY;
   // The panel's own background work (live store, monitors, jobs) while nobody asks anything: its CPU
   // rate is taken off the per-request figures below (net = CPU over the run − rate × run's wall time).
   // BENCH_CPU=0: no CPU figures and no 1,000 loads (only the browser's measures, Lighthouse).
@@ -263,16 +292,18 @@ try {
     for (const p of ['/api/healthz', '/api/me', '/api/services/home']) await measure('paul', p, cookies.paul);
     for (const [user, cookie] of Object.entries(cookies)) await measure(user, '/', cookie);
     for (let i = 0; i < 1000 - 2 * N - 100; i++) await get('/', i % 2 ? cookies.marie : cookies.paul);
-    console.log(`RSS after 1,000 page loads: ${rss(panel.pid!)}`);
+    console.log(`RSS after 1,000 page loads: ${rss(panel.pid!)}${await memBreakdown(panel.pid!)}`);
   }
   if (process.env.BENCH_WRK !== '0') {
     for (const [user, cookie] of Object.entries(cookies)) console.log(`wrk -t2 -c50 -d15s / as ${user}: ${wrk(cookie)}`);
-    console.log(`RSS after the wrk runs: ${rss(panel.pid!)}`);
+    console.log(`RSS after the wrk runs: ${rss(panel.pid!)}${await memBreakdown(panel.pid!)}`);
   }
   if (process.env.BENCH_PAGES !== '0') for (const v of VIEWPORTS) for (const [user, cookie] of Object.entries(cookies)) await coldLoads(user, cookie, v);
   // BENCH_LH_PAGES=/,/gaming,… (default /): the pages Lighthouse runs on; BENCH_LH_RUNS runs each (default 3).
   const lhPages = (process.env.BENCH_LH_PAGES ?? '/').split(',');
   if (process.env.BENCH_LIGHTHOUSE) for (const p of lhPages) for (const [user, cookie] of Object.entries(cookies)) lighthouse(user, cookie, p);
+} catch (e) {
+  if (e !== IDLE_ONLY) throw e;
 } finally {
   await browser?.close();
   panel.kill('SIGTERM'); // --cpu-prof writes its profile on a clean exit

@@ -110,6 +110,37 @@ function quantity(q: unknown): number {
   return Number(m[1]) * (m[2] ? unit[m[2]] : 1);
 }
 
+/** The image's environment (the run stage's ENV lines of the Dockerfile). */
+function dockerfileEnv(): Record<string, string> {
+  const text = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
+  const run = text.slice(text.lastIndexOf('\nFROM '));
+  const env: Record<string, string> = {};
+  for (const line of run.split('\n').filter((l) => l.startsWith('ENV '))) {
+    for (const m of line.slice(4).matchAll(/([A-Z_]+)=("[^"]*"|\S+)/g)) env[m[1]] = m[2].replace(/^"|"$/g, '');
+  }
+  return env;
+}
+
+/**
+ * The Deployment's NODE_OPTIONS replaces the image's: it must repeat the image's V8 flags (all but the
+ * heap bound, which it sizes itself) and glibc malloc settings, and the heap bound must leave at
+ * least 256 MiB of the limit for what lives outside the heap (code, buffers, threads; docs/performance.md).
+ */
+function memorySettingProblems(c: Record<string, unknown>, limitBytes: number): string[] {
+  const p: string[] = [];
+  const env = Object.fromEntries(arr(c.env).map((e) => [String(e.name), String(e.value ?? '')]));
+  const image = dockerfileEnv();
+  const flags = (s = '') => s.split(/\s+/).filter((f) => f && !f.startsWith('--max-old-space-size'));
+  for (const f of flags(image.NODE_OPTIONS)) if (!flags(env.NODE_OPTIONS).includes(f)) p.push(`NODE_OPTIONS lacks the image's ${f}`);
+  for (const k of Object.keys(image).filter((k) => k.startsWith('MALLOC_'))) {
+    if (env[k] !== image[k]) p.push(`${k} is ${env[k]}, the image's is ${image[k]}`);
+  }
+  const heapMiB = Number(/--max-old-space-size=(\d+)/.exec(env.NODE_OPTIONS ?? '')?.[1]);
+  if (!heapMiB) p.push('NODE_OPTIONS has no --max-old-space-size (the heap bound)');
+  else if (heapMiB * 2 ** 20 + 256 * 2 ** 20 > limitBytes) p.push(`heap bound ${heapMiB} MiB leaves less than 256 MiB of the memory limit`);
+  return p;
+}
+
 /** The container port a probe or a Service targets (number or port name). */
 function resolvePort(d: K8sObject, port: unknown): number | undefined {
   if (typeof port === 'number') return port;
@@ -272,6 +303,7 @@ function checkDeployment(objects: K8sObject[]): string[] {
   if (!req.memory || !lim.memory) p.push('memory request and limit are required');
   else if (!(quantity(req.memory) <= quantity(lim.memory))) p.push(`memory request ${req.memory} above the limit ${lim.memory}`);
   if (!req.cpu) p.push('cpu request is required');
+  p.push(...memorySettingProblems(c, quantity(lim.memory)));
 
   const probe = (name: string, route: string) => {
     const pr = obj(c[name]);

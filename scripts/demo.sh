@@ -49,7 +49,9 @@ else
 fi
 
 echo "==> starting the panel on $url"
-PORT=$port HOSTNAME=${HOSTNAME_BIND:-0.0.0.0} NODE_ENV=production node --max-old-space-size=256 .next/standalone/server.js &
+# The image's memory settings (Dockerfile; docs/performance.md, "Memory").
+PORT=$port HOSTNAME=${HOSTNAME_BIND:-0.0.0.0} NODE_ENV=production MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072 \
+  node --max-old-space-size=256 --max-semi-space-size=4 .next/standalone/server.js &
 pids+=($!)
 for _ in $(seq 1 120); do
   curl -fsS "$url/api/healthz" >/dev/null 2>&1 && break
