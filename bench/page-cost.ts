@@ -15,6 +15,8 @@
 // full collection, so later checkpoints read lower than without it), BENCH_MEM=snapshot (and a heap
 // snapshot at idle, written to /tmp/bench-mem-<pid>.json.heapsnapshot), BENCH_IDLE_ONLY=1 (stop after
 // the idle RSS: a quick comparison of memory settings).
+// BENCH_CPU=0 (skip 1 and 3's loads), BENCH_ROUNDS / BENCH_VIEWPORTS / BENCH_PAGE_LIST / BENCH_LATENCY (4),
+// BENCH_LIGHTHOUSE / BENCH_LH_PAGES / BENCH_LH_RUNS (Lighthouse).
 //   cp -a .next/standalone /tmp/panel-build && BENCH_STANDALONE=/tmp/panel-build npx tsx bench/page-cost.ts
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -79,7 +81,10 @@ async function memBreakdown(pid: number): Promise<string> {
 }
 
 if (await fetch(`${url}/api/healthz`).catch(() => null)) throw new Error(`port ${PORT} is taken: another panel answers there (BENCH_PORT=…)`);
-const homelab = await benchHomelab(url, 'pagecost', { scale, syncDelayMs: 500 });
+// BENCH_LATENCY=<ms> on every upstream answer (a real Proxmox or GitHub is not on loopback): what the
+// browser fetches after load (the gaming card, DEV power) then lands after the first paint.
+const LATENCY = Number(process.env.BENCH_LATENCY ?? 0);
+const homelab = await benchHomelab(url, 'pagecost', { scale, syncDelayMs: 500, ...(LATENCY ? { latencyMs: LATENCY } : {}) });
 let cfgFile = homelab.cfgFile;
 let embeddedDir = '';
 if (EMBEDDED) {
@@ -139,27 +144,37 @@ function wrk(cookie: string): string {
 }
 
 // BENCH_LIGHTHOUSE=<lighthouse's cli.js> (e.g. from `npm i lighthouse` in a scratch folder): three
-// mobile runs of / per role with the session cookie, the median of each category's score.
-function lighthouse(user: string, cookie: string) {
+// mobile runs of a page per role with the session cookie, the median of each category's score and
+// the accessibility / best-practices audits that failed in any run.
+function lighthouse(user: string, cookie: string, p: string) {
   const runs: Record<string, number>[] = [];
-  for (let i = 0; i < 3; i++) {
+  const failed = new Set<string>();
+  for (let i = 0; i < Number(process.env.BENCH_LH_RUNS ?? 3); i++) {
     const out = path.join(fs.mkdtempSync('/tmp/bench-lh-'), 'report.json');
     try {
-      execFileSync(process.execPath, [process.env.BENCH_LIGHTHOUSE!, `${url}/`, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices', `--extra-headers=${JSON.stringify({ Cookie: cookie })}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage'], {
+      execFileSync(process.execPath, [process.env.BENCH_LIGHTHOUSE!, `${url}${p}`, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices', `--extra-headers=${JSON.stringify({ Cookie: cookie })}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage'], {
         env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
         stdio: ['ignore', 'ignore', 'ignore'],
       });
-      const r = JSON.parse(fs.readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue?: number }> };
+      type Category = { score: number; auditRefs: { id: string; weight: number }[] };
+      type Audit = { numericValue?: number; score: number | null; details?: { items?: { issueType?: string; subItems?: { items?: unknown[] } }[] } };
+      const r = JSON.parse(fs.readFileSync(out, 'utf8')) as { categories: Record<string, Category>; audits: Record<string, Audit> };
+      for (const c of ['accessibility', 'best-practices'])
+        for (const a of r.categories[c].auditRefs) {
+          const audit = r.audits[a.id];
+          const what = (audit.details?.items ?? []).map((i) => `${i.issueType ?? ''}${i.subItems?.items ? JSON.stringify(i.subItems.items).slice(0, 300) : ''}`).join(' ');
+          if (a.weight > 0 && audit.score !== null && audit.score < 1) failed.add(`${a.id}${what ? ` (${what})` : ''}`);
+        }
       runs.push({
-        performance: r.categories.performance.score * 100,
-        accessibility: r.categories.accessibility.score * 100,
-        'best-practices': r.categories['best-practices'].score * 100,
+        performance: Math.round(r.categories.performance.score * 100),
+        accessibility: Math.round(r.categories.accessibility.score * 100),
+        'best-practices': Math.round(r.categories['best-practices'].score * 100),
         cls: r.audits['cumulative-layout-shift'].numericValue ?? NaN,
         lcp: r.audits['largest-contentful-paint'].numericValue ?? NaN,
         tbt: r.audits['total-blocking-time'].numericValue ?? NaN,
       });
     } catch (e) {
-      console.log(`lighthouse as ${user}: run failed (${(e as Error).message.split('\n')[0]})`);
+      console.log(`lighthouse ${p} as ${user}: run failed (exit ${(e as { status?: number }).status ?? '?'}; a page that is not found for this role fails)`);
     } finally {
       fs.rmSync(path.dirname(out), { recursive: true, force: true });
     }
@@ -167,56 +182,77 @@ function lighthouse(user: string, cookie: string) {
   if (!runs.length) return;
   const median = (k: string) => [...runs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
   console.log(
-    `lighthouse mobile / as ${user} (median of ${runs.length}): performance ${median('performance')}, accessibility ${median('accessibility')}, best practices ${median('best-practices')}; CLS ${median('cls').toFixed(3)}, LCP ${median('lcp').toFixed(0)} ms, TBT ${median('tbt').toFixed(0)} ms`,
+    `lighthouse mobile ${p} as ${user} (median of ${runs.length}): performance ${median('performance')}, accessibility ${median('accessibility')}, best practices ${median('best-practices')}; CLS ${median('cls').toFixed(3)}, LCP ${median('lcp').toFixed(0)} ms, TBT ${median('tbt').toFixed(0)} ms${failed.size ? `; failed: ${[...failed].join(', ')}` : ''}; load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`,
   );
 }
 
-const PAGES = ['/', '/services', '/clusters', '/gaming', '/capacity', '/promotions', '/audit'];
+const PAGES = (process.env.BENCH_PAGE_LIST ?? '/,/services,/clusters,/gaming,/capacity,/promotions,/audit').split(',');
+// BENCH_ROUNDS cold loads of every page per viewport (the shifts that remain are intermittent: one
+// run is not a verdict); BENCH_VIEWPORTS=412x823,390x844,1280x800 (below 768 px wide: a phone).
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const VIEWPORTS = (process.env.BENCH_VIEWPORTS ?? '412x823').split(',').map((v) => v.split('x').map(Number) as [number, number]);
 
-async function coldLoads(user: string, cookie: string) {
+type Load = { cls: number; shifted: string[]; rsc: number; aborted: number; status: number };
+
+async function coldLoad(p: string, cookie: string, [width, height]: [number, number]): Promise<Load> {
+  const phone = width < 768;
+  const context = await browser!.newContext({ baseURL: url, viewport: { width, height }, deviceScaleFactor: phone ? 2.625 : 1, isMobile: phone, hasTouch: phone });
+  await context.addCookies(cookie.split('; ').map((kv) => ({ name: kv.slice(0, kv.indexOf('=')), value: kv.slice(kv.indexOf('=') + 1), url })));
+  // tsx (esbuild's keepNames) wraps named arrow functions in `__name(…)`, which the page does not
+  // have: without this, the observer below threw before it was registered and every CLS read 0.
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __cls: number; __shifted: string[] };
+    w.__cls = 0;
+    w.__shifted = [];
+    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+    const name = (n: Node | null | undefined) => {
+      const el = n instanceof Element ? n : n?.parentElement;
+      if (!el) return '?';
+      const id = el.getAttribute('data-testid') ?? el.closest('[data-testid]')?.getAttribute('data-testid');
+      return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}`;
+    };
+    const move = (s: { previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }) => `${Math.round(s.currentRect.y - s.previousRect.y)}px`;
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries() as Shift[]) {
+        if (e.hadRecentInput) continue;
+        w.__cls += e.value;
+        w.__shifted.push(`${e.value.toFixed(3)}@${Math.round(e.startTime)}ms:${(e.sources ?? []).map((s) => `${name(s.node)}${move(s)}`).join('+')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  let rsc = 0;
+  let aborted = 0;
+  page.on('request', (r) => {
+    if (r.url().includes('_rsc=')) rsc++;
+  });
+  page.on('requestfailed', (r) => {
+    if (r.url().includes('_rsc=')) aborted++;
+  });
+  const res = await page.goto(p);
+  await sleep(4_000);
+  const { cls, shifted } = await page.evaluate(() => {
+    const w = window as unknown as { __cls: number; __shifted: string[] };
+    return { cls: w.__cls, shifted: w.__shifted };
+  });
+  await context.close();
+  return { cls, shifted, rsc, aborted, status: res?.status() ?? 0 };
+}
+
+async function coldLoads(user: string, cookie: string, viewport: [number, number]) {
   const out: string[] = [];
   for (const p of PAGES) {
-    const context = await browser!.newContext({ baseURL: url, viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true });
-    await context.addCookies(cookie.split('; ').map((kv) => ({ name: kv.slice(0, kv.indexOf('=')), value: kv.slice(kv.indexOf('=') + 1), url })));
-    await context.addInitScript(() => {
-      const w = window as unknown as { __cls: number; __shifted: string[] };
-      w.__cls = 0;
-      w.__shifted = [];
-      type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node | null }[] };
-      const name = (n: Node | null | undefined) => {
-        const el = n instanceof Element ? n : n?.parentElement;
-        if (!el) return '?';
-        const id = el.getAttribute('data-testid') ?? el.closest('[data-testid]')?.getAttribute('data-testid');
-        return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}`;
-      };
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries() as Shift[]) {
-          if (e.hadRecentInput) continue;
-          w.__cls += e.value;
-          w.__shifted.push(`${e.value.toFixed(3)}:${(e.sources ?? []).map((s) => name(s.node)).join('+')}`);
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    const page = await context.newPage();
-    let rsc = 0;
-    let aborted = 0;
-    page.on('request', (r) => {
-      if (r.url().includes('_rsc=')) rsc++;
-    });
-    page.on('requestfailed', (r) => {
-      if (r.url().includes('_rsc=')) aborted++;
-    });
-    const res = await page.goto(p);
-    if (res?.status() !== 200) out.push(`${p} ${res?.status()}`);
-    await sleep(4_000);
-    const { cls, shifted } = await page.evaluate(() => {
-      const w = window as unknown as { __cls: number; __shifted: string[] };
-      return { cls: w.__cls, shifted: w.__shifted };
-    });
-    out.push(`${p} CLS ${cls.toFixed(3)}${cls > 0 ? ` (${shifted.join(', ')})` : ''}, RSC prefetches ${rsc} (aborted ${aborted})`);
-    await context.close();
+    const loads: Load[] = [];
+    for (let i = 0; i < ROUNDS; i++) loads.push(await coldLoad(p, cookie, viewport));
+    const worst = loads.reduce((a, b) => (b.cls > a.cls ? b : a));
+    const over = loads.filter((l) => l.cls > 0.01).length;
+    const statuses = [...new Set(loads.map((l) => l.status))].filter((s) => s !== 200);
+    out.push(
+      `${p}${statuses.length ? ` (HTTP ${statuses.join('/')})` : ''} CLS max ${worst.cls.toFixed(3)}${ROUNDS > 1 ? ` (> 0.01 in ${over} of ${ROUNDS})` : ''}${worst.cls > 0 ? ` [${worst.shifted.join(', ')}]` : ''}, RSC prefetches ${Math.max(...loads.map((l) => l.rsc))} (aborted ${Math.max(...loads.map((l) => l.aborted))})`,
+    );
   }
-  console.log(`cold loads as ${user} (412 px): ${out.join('; ')}`);
+  console.log(`cold loads as ${user} (${viewport.join('×')}${ROUNDS > 1 ? `, ${ROUNDS} rounds, worst shown` : ''}): ${out.join('; ')}`);
 }
 
 const IDLE_ONLY = Symbol('idle only');
@@ -235,32 +271,37 @@ try {
   if (process.env.BENCH_IDLE_ONLY === '1') throw IDLE_ONLY;
   // The panel's own background work (live store, monitors, jobs) while nobody asks anything: its CPU
   // rate is taken off the per-request figures below (net = CPU over the run − rate × run's wall time).
-  const b0 = cpuMs(panel.pid!);
-  await sleep(10_000);
-  const bgRate = (cpuMs(panel.pid!) - b0) / 10_000;
-  console.log(`background CPU while idle: ${(bgRate * 1000).toFixed(0)} ms per second`);
-  const measure = async (label: string, p: string, cookie: string) => {
-    for (let i = 0; i < 50; i++) await get(p, cookie);
-    const c0 = cpuMs(panel.pid!);
-    const t0 = performance.now();
-    for (let i = 0; i < N; i++) await get(p, cookie);
-    const wall = performance.now() - t0;
-    const cpu = cpuMs(panel.pid!) - c0;
-    const size = await get(p, cookie);
-    console.log(`GET ${p} as ${label}: server CPU ${((cpu - bgRate * wall) / N).toFixed(2)} ms per request net of background (${(cpu / N).toFixed(2)} gross), wall ${(wall / N).toFixed(1)} ms, ${(size / 1024).toFixed(1)} kB (n=${N}, sequential)`);
-  };
-  // Where a page's CPU goes, from the floor up: a route without session, the session alone, the home
-  // page's data as JSON, the page.
-  for (const p of ['/api/healthz', '/api/me', '/api/services/home']) await measure('paul', p, cookies.paul);
-  for (const [user, cookie] of Object.entries(cookies)) await measure(user, '/', cookie);
-  for (let i = 0; i < 1000 - 2 * N - 100; i++) await get('/', i % 2 ? cookies.marie : cookies.paul);
-  console.log(`RSS after 1,000 page loads: ${rss(panel.pid!)}${await memBreakdown(panel.pid!)}`);
+  // BENCH_CPU=0: no CPU figures and no 1,000 loads (only the browser's measures, Lighthouse).
+  if (process.env.BENCH_CPU !== '0') {
+    const b0 = cpuMs(panel.pid!);
+    await sleep(10_000);
+    const bgRate = (cpuMs(panel.pid!) - b0) / 10_000;
+    console.log(`background CPU while idle: ${(bgRate * 1000).toFixed(0)} ms per second`);
+    const measure = async (label: string, p: string, cookie: string) => {
+      for (let i = 0; i < 50; i++) await get(p, cookie);
+      const c0 = cpuMs(panel.pid!);
+      const t0 = performance.now();
+      for (let i = 0; i < N; i++) await get(p, cookie);
+      const wall = performance.now() - t0;
+      const cpu = cpuMs(panel.pid!) - c0;
+      const size = await get(p, cookie);
+      console.log(`GET ${p} as ${label}: server CPU ${((cpu - bgRate * wall) / N).toFixed(2)} ms per request net of background (${(cpu / N).toFixed(2)} gross), wall ${(wall / N).toFixed(1)} ms, ${(size / 1024).toFixed(1)} kB (n=${N}, sequential)`);
+    };
+    // Where a page's CPU goes, from the floor up: a route without session, the session alone, the home
+    // page's data as JSON, the page.
+    for (const p of ['/api/healthz', '/api/me', '/api/services/home']) await measure('paul', p, cookies.paul);
+    for (const [user, cookie] of Object.entries(cookies)) await measure(user, '/', cookie);
+    for (let i = 0; i < 1000 - 2 * N - 100; i++) await get('/', i % 2 ? cookies.marie : cookies.paul);
+    console.log(`RSS after 1,000 page loads: ${rss(panel.pid!)}${await memBreakdown(panel.pid!)}`);
+  }
   if (process.env.BENCH_WRK !== '0') {
     for (const [user, cookie] of Object.entries(cookies)) console.log(`wrk -t2 -c50 -d15s / as ${user}: ${wrk(cookie)}`);
     console.log(`RSS after the wrk runs: ${rss(panel.pid!)}${await memBreakdown(panel.pid!)}`);
   }
-  if (process.env.BENCH_PAGES !== '0') for (const [user, cookie] of Object.entries(cookies)) await coldLoads(user, cookie);
-  if (process.env.BENCH_LIGHTHOUSE) for (const [user, cookie] of Object.entries(cookies)) lighthouse(user, cookie);
+  if (process.env.BENCH_PAGES !== '0') for (const v of VIEWPORTS) for (const [user, cookie] of Object.entries(cookies)) await coldLoads(user, cookie, v);
+  // BENCH_LH_PAGES=/,/gaming,… (default /): the pages Lighthouse runs on; BENCH_LH_RUNS runs each (default 3).
+  const lhPages = (process.env.BENCH_LH_PAGES ?? '/').split(',');
+  if (process.env.BENCH_LIGHTHOUSE) for (const p of lhPages) for (const [user, cookie] of Object.entries(cookies)) lighthouse(user, cookie, p);
 } catch (e) {
   if (e !== IDLE_ONLY) throw e;
 } finally {

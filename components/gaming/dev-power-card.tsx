@@ -83,7 +83,11 @@ export function DevPowerCard({ whatIfs = [] }: { whatIfs?: WhatIf[] }) {
   const own = outer ? null : getQueryClient();
   const card = (
     <Card title={t('dev.title')}>
-      <Body whatIfs={whatIfs} />
+      {/* The VMs arrive after the first paint (from Proxmox): hold the usual height (two VMs, the
+          what-if lines, the buttons) from the start, so the panels under the card do not move. */}
+      <div className="min-h-[8rem]">
+        <Body whatIfs={whatIfs} />
+      </div>
     </Card>
   );
   return own ? <QueryClientProvider client={own}>{card}</QueryClientProvider> : card;

@@ -100,9 +100,7 @@ function Body() {
   const { t, locale } = useI18n();
   const { say, sayError } = useSay();
   const q = useGamingState();
-  // Until the first answer, the placeholder holds about the height of the usual card (a state line,
-  // a sentence, the checks and a button), so the page under it does not jump when it arrives.
-  if (q.isPending) return <p className="min-h-[11.5rem] text-sm text-slate-600 dark:text-slate-400">{t('gaming.checking')}</p>;
+  if (q.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('gaming.checking')}</p>;
   // A failed refetch keeps the last state on screen, with the error under it.
   if (!q.data) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">{sayError(q.error)}</p>;
   const s = q.data;
@@ -127,8 +125,16 @@ function Body() {
   );
 }
 
-/** Uses the app's QueryClient, also when rendered outside the providers (the tab's one client). */
-export function GamingCard() {
+// The card's state arrives after the first paint (it asks Proxmox). Its body holds the usual card's
+// height from the start (the state line, the checks, the buttons; plus the hold on DEV for the admin),
+// and never shrinks below it, so the page under the card does not move when the state lands.
+const RESERVE = { family: 'min-h-[11.5rem]', admin: 'min-h-[19.5rem]' };
+
+/**
+ * Uses the app's QueryClient, also when rendered outside the providers (the tab's one client).
+ * `admin`: the viewer is the admin (his card is taller); the page knows it from the session.
+ */
+export function GamingCard({ admin = false }: { admin?: boolean }) {
   const { t } = useI18n();
   const outer = useContext(QueryClientContext);
   // Keeps the tab's event stream open while the card is shown: 'gaming' events invalidate ['gaming'].
@@ -136,7 +142,9 @@ export function GamingCard() {
   const own = outer ? null : getQueryClient();
   const card = (
     <Card title={t('gaming.card')}>
-      <Body />
+      <div className={admin ? RESERVE.admin : RESERVE.family}>
+        <Body />
+      </div>
     </Card>
   );
   return own ? <QueryClientProvider client={own}>{card}</QueryClientProvider> : card;

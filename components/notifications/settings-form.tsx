@@ -79,21 +79,25 @@ function PushDevice({ publicKey, devices }: { publicKey: string | null; devices:
   return (
     <Card title={t('ns.push')}>
       <div className="grid gap-2" data-testid="push-device" data-state={state}>
-        {publicKey === null ? <p>{t('ns.pushNotConfigured')}</p> : null}
-        {publicKey !== null && state === 'unsupported' ? <p>{t('ns.pushUnsupported')}</p> : null}
-        {publicKey !== null && state === 'denied' ? <p>{t('ns.pushDenied')}</p> : null}
-        {publicKey !== null && (state === 'on' || state === 'off') ? (
-          <>
-            <p>{state === 'on' ? t('ns.pushOn') : t('ns.pushOff')}</p>
-            <div>
-              {state === 'on' ? (
-                <button type="button" className={secondary} disabled={busy} onClick={() => void disable()}>{t('ns.pushDisable')}</button>
-              ) : (
-                <button type="button" className={primary} disabled={busy} onClick={() => void enable()}>{t('ns.pushEnable')}</button>
-              )}
-            </div>
-          </>
-        ) : null}
+        {/* This device's state is known only after load (the service worker): its line and button
+            have their room from the first paint, so the cards under this one do not move. */}
+        <div className={`grid content-start gap-2 ${publicKey === null ? '' : 'min-h-[4.75rem]'}`}>
+          {publicKey === null ? <p>{t('ns.pushNotConfigured')}</p> : null}
+          {publicKey !== null && state === 'unsupported' ? <p>{t('ns.pushUnsupported')}</p> : null}
+          {publicKey !== null && state === 'denied' ? <p>{t('ns.pushDenied')}</p> : null}
+          {publicKey !== null && (state === 'on' || state === 'off') ? (
+            <>
+              <p>{state === 'on' ? t('ns.pushOn') : t('ns.pushOff')}</p>
+              <div>
+                {state === 'on' ? (
+                  <button type="button" className={secondary} disabled={busy} onClick={() => void disable()}>{t('ns.pushDisable')}</button>
+                ) : (
+                  <button type="button" className={primary} disabled={busy} onClick={() => void enable()}>{t('ns.pushEnable')}</button>
+                )}
+              </div>
+            </>
+          ) : null}
+        </div>
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="push-count">{t('ns.pushCount', { n: count })}</p>
         {error ? <p role="alert" className="text-sm text-red-800 dark:text-red-200">{sayError(error)}</p> : null}
       </div>
