@@ -1,5 +1,5 @@
 // Security headers of every page: a strict Content-Security-Policy for Next's scripts (a nonce per
-// answer, or the hashes of a prerendered page's scripts with 'strict-dynamic'),
+// answer with 'strict-dynamic', or the hashes of a prerendered page's inline scripts and 'self'),
 // and the usual hardening headers. Pure, so it is unit-tested.
 
 export interface CspOptions {
@@ -14,11 +14,15 @@ export interface CspOptions {
 }
 
 export function contentSecurityPolicy({ nonce, hashes = [], formTargets, imageOrigins = [] }: CspOptions): string {
-  const trusted = [...(nonce ? [`'nonce-${nonce}'`] : []), ...hashes];
-  // Without a nonce or a hash nothing is trusted: 'strict-dynamic' then blocks every script (fail closed).
+  // A rendered page: its nonce and 'strict-dynamic' (scripts Next's trusted ones load are trusted).
+  // A prerendered shell: the hashes of its inline scripts and 'self' for files, without 'strict-dynamic'.
+  // With it, a browser ignores 'self' and must match each `<script src>` to a hash by its `integrity`
+  // (CSP3), which Safari does not do: on an iPhone the shell would run no script at all.
+  // Without a nonce or a hash nothing inline is trusted (fail closed).
+  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : hashes.length ? `'self' ${hashes.join(' ')}` : `'self' 'strict-dynamic'`;
   return [
     "default-src 'self'",
-    `script-src 'self' ${trusted.length ? `${trusted.join(' ')} ` : ''}'strict-dynamic'`,
+    `script-src ${scripts}`,
     // Next and Tailwind emit some inline style attributes; scripts stay strict.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${imageOrigins.length ? ` ${imageOrigins.join(' ')}` : ''}`,

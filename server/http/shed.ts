@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { LoadConfig } from '@/lib/protection/config';
+import { serveShell } from './shell-door';
 
 // Load shedding at the door: Next's HTTP server emits 'request' for every request, and this hook
 // runs before any of Next's work (no routing, no session decode, no body read). Past the bound the
@@ -75,6 +76,8 @@ export function admit(state: ShedState, req: http.IncomingMessage, res: http.Ser
     res.end('{"error":{"code":"validation","message":"The URL is not validly percent-encoded."}}');
     return false;
   }
+  // The signed-in `/` with a session remembered here: the prerendered shell at once (server/http/shell-door.ts).
+  if (serveShell(req, res)) return false;
   const stream = path === STREAM_PATH && req.method === 'GET';
   const full = stream ? state.streams >= state.limits.maxStreams : state.inFlight >= state.limits.maxInFlight;
   if (full) {
