@@ -86,8 +86,33 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent) {
   const reqId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
   // The same cookie decoded less than 2 s ago (server/auth/session-cache.ts): signed in, nothing to
   // refresh or re-issue yet, no decryption. Sign-out empties that memory at once.
-  const cached = cachedSession(sessionKey(req.headers.get('cookie')));
+  const key = sessionKey(req.headers.get('cookie'));
+  const cached = cachedSession(key);
   if (cached) return withRequestId(reqId, () => asked.run(req.url, () => answer(req, cached)));
+  // One decode per cookie at a time: when the remembered session lapses under load, the requests that
+  // arrive while it is being decoded wait for that answer instead of each decoding the cookie again
+  // (a page's burst, or 50 connections of one client, would otherwise all pay Auth.js at once).
+  const pending = key ? decoding.get(key) : undefined;
+  if (pending) {
+    await pending;
+    const now = cachedSession(key);
+    if (now) return withRequestId(reqId, () => asked.run(req.url, () => answer(req, now)));
+  }
+  const run = decode(req, ev, reqId);
+  if (key && !pending) {
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    decoding.set(key, settled);
+    void settled.then(() => decoding.delete(key));
+  }
+  return run;
+}
+
+const decoding = new Map<string, Promise<void>>();
+
+async function decode(req: NextRequest, ev: NextFetchEvent, reqId: string): Promise<Response> {
   // With a lazily built Auth.js config, auth(fn) resolves to the wrapped handler.
   const handler = (await (withAuth as unknown as Promise<Handler>)) as Handler;
   // The session refresh's log lines carry the request id too.

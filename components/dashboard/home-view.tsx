@@ -1,6 +1,7 @@
 'use client';
 import type { HomeDto } from '@/lib/live/dto';
 import { useI18n } from '../providers/i18n';
+import { useSay } from '../providers/use-say';
 import { Card } from '../ui/card';
 import { FreshnessNote } from '../ui/freshness';
 import { ProxmoxPanel } from './capacity-panels';
@@ -17,6 +18,7 @@ import { ServiceTiles } from './service-tiles';
 // with the data, and nothing is painted below it, so nothing that is on screen moves.
 export function HomeView({ gaming, promotions }: { gaming: React.ReactNode; promotions: React.ReactNode }) {
   const { t } = useI18n();
+  const { sayError } = useSay();
   const q = useHome();
   const d = q.data;
   return (
@@ -25,7 +27,17 @@ export function HomeView({ gaming, promotions }: { gaming: React.ReactNode; prom
       <section id="gaming" aria-label={t('gaming.card')} className="scroll-mt-4">
         {gaming}
       </section>
-      {d ? <HomeData d={d} fetchedAt={q.dataUpdatedAt} promotions={promotions} /> : null}
+      {d ? (
+        <HomeData d={d} fetchedAt={q.dataUpdatedAt} promotions={promotions} />
+      ) : q.isError ? (
+        // The first answer failed (the live stream's next event or a tap refetches it).
+        <p role="alert" className="flex flex-wrap items-center gap-2 text-sm text-red-700 dark:text-red-300" data-testid="home-error">
+          {sayError(q.error)}
+          <button type="button" className="rounded-lg bg-slate-200 px-3 py-2 font-semibold text-slate-900 dark:bg-slate-700 dark:text-slate-100" onClick={() => void q.refetch()}>
+            {t('error.retry')}
+          </button>
+        </p>
+      ) : null}
     </div>
   );
 }
