@@ -20,7 +20,11 @@ type Notice = { topic: string; title?: string; message: string; click?: string }
 const notices = async () => (await control<{ messages: Notice[] }>('/ntfy/messages')).messages;
 const card = (page: Page) => page.getByTestId('gaming-card');
 /** Serious or critical axe violations inside the gaming card. */
-const axe = async (page: Page) => (await new AxeBuilder({ page }).include('[data-testid=gaming-card]').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+async function axe(page: Page) {
+  await card(page).first().waitFor(); // its state has arrived (the placeholder before it is not the card)
+  const r = await new AxeBuilder({ page }).include('[data-testid=gaming-card]').analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 const WORDS = {
   en: { locale: 'en-GB', start: 'Start gaming', stop: 'Stop', ask: 'Ask Paul', allow: 'Let Marie play', hold: 'Hold DEV', holdText: 'Paul is testing on the home server until', asked: 'You asked Paul', note: 'The test servers will be turned off to make room' },

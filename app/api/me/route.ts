@@ -11,7 +11,9 @@ export const dynamic = 'force-dynamic';
 export const GET = route('GET /api/me', (req: NextRequest) => {
   return jsonRoute(async () => {
     const me = await getCurrentUser();
-    if (me.role !== 'none') await rememberLocale(pickLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get('accept-language')));
+    // Not awaited: the answer never waits on the database (a hung database must not hold the header's
+    // name, nor count against reads served without it); a failure is logged by rememberLocale.
+    if (me.role !== 'none') void rememberLocale(pickLocale(req.cookies.get(LOCALE_COOKIE)?.value, req.headers.get('accept-language'))).catch(() => undefined);
     return me;
   });
 });
