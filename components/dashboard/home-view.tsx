@@ -1,11 +1,11 @@
 'use client';
+import dynamic from 'next/dynamic';
+import { useEffect } from 'react';
 import type { HomeDto } from '@/lib/live/dto';
 import { useI18n } from '../providers/i18n';
 import { useSay } from '../providers/use-say';
 import { Card } from '../ui/card';
 import { FreshnessNote } from '../ui/freshness';
-import { ProxmoxPanel } from './capacity-panels';
-import { ClusterCard } from './cluster-card';
 import { HealthSummary } from './health-summary';
 import { useHome } from './queries';
 import { ServiceTiles } from './service-tiles';
@@ -16,10 +16,18 @@ import { ServiceTiles } from './service-tiles';
 // The page is a prerendered shell (issue 15): the data arrives after load from /api/services/home.
 // The greeting holds its line's height until then; what comes after the gaming card is rendered only
 // with the data, and nothing is painted below it, so nothing that is on screen moves.
-export function HomeView({ gaming, promotions }: { gaming: React.ReactNode; promotions: React.ReactNode }) {
+// The admin's sections are a chunk of their own: family phones never download them.
+const loadAdmin = () => import('./home-admin').then((m) => m.HomeAdmin);
+const HomeAdmin = dynamic(loadAdmin, { loading: () => null });
+
+export function HomeView({ admin, gaming, promotions }: { admin: boolean; gaming: React.ReactNode; promotions: React.ReactNode }) {
   const { t } = useI18n();
   const { sayError } = useSay();
   const q = useHome();
+  // The shell knows the audience: the admin's chunk loads beside the data, not after it.
+  useEffect(() => {
+    if (admin) void loadAdmin();
+  }, [admin]);
   const d = q.data;
   return (
     <div className="grid gap-4">
@@ -58,22 +66,7 @@ function HomeData({ d, fetchedAt, promotions }: { d: HomeDto; fetchedAt: number;
         <h2 id="services-h" className="text-lg font-semibold">{t('home.services')}</h2>
         <ServiceTiles tiles={d.tiles} />
       </section>
-      {d.admin ? (
-        <>
-          <section aria-labelledby="clusters-h" className="grid gap-2">
-            <h2 id="clusters-h" className="text-lg font-semibold">{t('home.clusters')}</h2>
-            <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
-              {d.admin.clusters.map((c) => (
-                <ClusterCard key={c.name} c={c} fetchedAt={fetchedAt} />
-              ))}
-            </div>
-          </section>
-          <section aria-label={t('home.capacity')} className="grid gap-3 md:grid-cols-2">
-            <ProxmoxPanel p={d.admin.capacity.proxmox} fetchedAt={fetchedAt} compact />
-            {promotions}
-          </section>
-        </>
-      ) : null}
+      {d.admin ? <HomeAdmin admin={d.admin} fetchedAt={fetchedAt} promotions={promotions} /> : null}
     </>
   );
 }

@@ -8,5 +8,5 @@ export const dynamic = 'error';
 
 export default async function HomePage({ params }: { params: Promise<{ audience: string }> }) {
   const { audience } = await params;
-  return <HomeView gaming={<GamingCard admin={audience === 'admin'} />} promotions={audience === 'admin' ? <PendingPromotionsCount /> : null} />;
+  return <HomeView admin={audience === 'admin'} gaming={<GamingCard admin={audience === 'admin'} />} promotions={audience === 'admin' ? <PendingPromotionsCount /> : null} />;
 }
